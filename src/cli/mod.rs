@@ -1,0 +1,262 @@
+//! The native command line: the same engine as the browser, for people
+//! who live in terminals and for scripts.
+
+mod json;
+mod text;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use finsam_kalkyl::engine::{
+    self, analyse, money, presets, run_scenario, scenario::resolve_member, Budget, Change,
+    Imported, Lang, Mode, Options, Scenario, SwedishFormat,
+};
+use rust_decimal::Decimal;
+use std::io::Write;
+
+/// Budget scenarios for Swedish samordningsförbund (Finsam).
+#[derive(Parser, Debug)]
+#[command(name = "finsam-kalkyl", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print the multi-year table and the findings of a budget table.
+    Check {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Change one member's contribution and compare with the baseline.
+    Scenario {
+        #[command(flatten)]
+        input: Input,
+        /// The member: a row label, case-insensitive, or a unique prefix such as `Habo`.
+        #[arg(long)]
+        member: String,
+        /// Change in kronor, Swedish style: `10000`, `"+10 000"`, `-5 000`, `1 234,50`.
+        #[arg(
+            long,
+            allow_hyphen_values = true,
+            conflicts_with = "percent",
+            required_unless_present = "percent"
+        )]
+        delta: Option<String>,
+        /// Change in percent of the member's contribution each year: `5`, `-2,5`.
+        #[arg(long, allow_hyphen_values = true)]
+        percent: Option<String>,
+        /// First year the change applies to (default: the budget year).
+        #[arg(long)]
+        from: Option<i32>,
+        /// `key`: every kommun moves by the split key; `alone`: only this member.
+        #[arg(long, value_enum, default_value_t = ModeArg::Key)]
+        mode: ModeArg,
+        /// Whether the region matches the kommuner's change.
+        #[arg(long, value_enum, default_value_t = YesNo::Yes)]
+        region_follows: YesNo,
+        /// The state's utrymme (offer) in kronor from `--from` on (default: the table's state figure).
+        #[arg(long, allow_hyphen_values = true)]
+        state_offer: Option<String>,
+        /// Step every member's contribution up by this percent a year.
+        #[arg(long, allow_hyphen_values = true)]
+        step_up: Option<String>,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Print the JSON Schema of the canonical budget model.
+    Schema,
+    /// List the budgets compiled into the app.
+    Presets,
+}
+
+#[derive(clap::Args, Debug)]
+struct Input {
+    /// A budget table (CSV or TSV, `;` `,` or tab), a budget JSON file, or a preset id (see `presets`).
+    file: String,
+    /// Equity guideline in percent of the year's member contributions.
+    #[arg(long)]
+    equity_guideline: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+struct Output {
+    /// Machine-readable JSON instead of the table. Money is written as plain decimal strings.
+    #[arg(long)]
+    json: bool,
+    /// Language of the table and messages.
+    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+    lang: LangArg,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ModeArg {
+    Key,
+    Alone,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum YesNo {
+    Yes,
+    No,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum LangArg {
+    Sv,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Sv => Lang::Sv,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Exit status 2 and a message for input that cannot be used.
+struct Fail(String);
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match execute(cli) {
+        Ok(()) => 0,
+        Err(Fail(message)) => {
+            eprintln!("finsam-kalkyl: {message}");
+            2
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<(), Fail> {
+    let mut out = std::io::stdout().lock();
+    let write = |out: &mut std::io::StdoutLock, s: String| {
+        // A closed pipe (`| head`) is not an error worth a message.
+        let _ = out.write_all(s.as_bytes());
+    };
+    match cli.command {
+        Command::Schema => write(&mut out, engine::model::json_schema()),
+        Command::Presets => {
+            for p in presets::PRESETS {
+                write(&mut out, format!("{:<26} {}\n", p.id, p.name));
+            }
+        }
+        Command::Check { input, output } => {
+            let (imported, options) = load(&input)?;
+            let analysis = analyse(&imported.budget, &options);
+            let lang = output.lang.into();
+            let text = if output.json {
+                json::check(&imported, &analysis)
+            } else {
+                text::check(&imported, &analysis, lang)
+            };
+            write(&mut out, text);
+        }
+        Command::Scenario {
+            input,
+            member,
+            delta,
+            percent,
+            from,
+            mode,
+            region_follows,
+            state_offer,
+            step_up,
+            output,
+        } => {
+            let (imported, options) = load(&input)?;
+            let lang: Lang = output.lang.into();
+            let base = analyse(&imported.budget, &options);
+            let fmt = SwedishFormat;
+            let member = resolve_member(&base, &member).map_err(|e| Fail(e.message(lang, &fmt)))?;
+            let change = match (delta, percent) {
+                (Some(d), _) => Change::Kr(amount("--delta", &d)?),
+                (None, Some(p)) => Change::Percent(
+                    money::parse_percent(&p)
+                        .map_err(|e| Fail(format!("--percent: {}", e.message(lang))))?,
+                ),
+                (None, None) => return Err(Fail("ange --delta eller --percent".into())),
+            };
+            let scenario = Scenario {
+                from_year: from,
+                mode: match mode {
+                    ModeArg::Key => Mode::Key,
+                    ModeArg::Alone => Mode::Alone,
+                },
+                region_follows: region_follows == YesNo::Yes,
+                state_offer: state_offer
+                    .map(|s| amount("--state-offer", &s))
+                    .transpose()?,
+                step_up_pct: step_up
+                    .map(|s| {
+                        money::parse_percent(&s)
+                            .map_err(|e| Fail(format!("--step-up: {}", e.message(lang))))
+                    })
+                    .transpose()?,
+                ..Scenario::default()
+            }
+            .with_change(member, change);
+            let outcome = run_scenario(&imported.budget, &base, &scenario, &options)
+                .map_err(|e| Fail(e.message(lang, &fmt)))?;
+            let text = if output.json {
+                json::scenario(&imported, &base, &scenario, &outcome)
+            } else {
+                text::scenario(&imported, &base, &scenario, &outcome, lang)
+            };
+            write(&mut out, text);
+        }
+    }
+    Ok(())
+}
+
+fn amount(flag: &str, text: &str) -> Result<Decimal, Fail> {
+    money::parse_amount(text).map_err(|e| Fail(format!("{flag}: {}", e.message(Lang::Sv))))
+}
+
+/// Reads a table, a budget JSON file, or a preset.
+fn load(input: &Input) -> Result<(Imported, Options), Fail> {
+    let options = Options {
+        equity_guideline_pct: input
+            .equity_guideline
+            .as_deref()
+            .map(|s| {
+                money::parse_percent(s)
+                    .map_err(|e| Fail(format!("--equity-guideline: {}", e.message(Lang::Sv))))
+            })
+            .transpose()?,
+    };
+    let path = std::path::Path::new(&input.file);
+    if !path.exists() {
+        if let Some(preset) = presets::find(&input.file) {
+            let imported = preset.load().map_err(|e| Fail(e.message(Lang::Sv)))?;
+            return Ok((imported, options));
+        }
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {e}", input.file)))?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    let imported = if is_json {
+        let text = String::from_utf8_lossy(&bytes);
+        let budget = Budget::from_json(&text).map_err(|e| Fail(format!("{}: {e}", input.file)))?;
+        Imported {
+            budget,
+            findings: Vec::new(),
+        }
+    } else {
+        engine::import_bytes(&bytes)
+            .map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?
+    };
+    Ok((imported, options))
+}

@@ -1,0 +1,539 @@
+//! Tables for people: aligned columns, Swedish number format, findings in
+//! plain words.
+
+use finsam_kalkyl::engine::{
+    analysis::ColumnFigures, money, scenario::ScenarioOutcome, Analysis, Change, Finding, Imported,
+    Lang, MemberRef, Mode, NumberFormat, OpeningSource, Scenario, SwedishFormat,
+};
+use rust_decimal::Decimal;
+
+fn kr(v: Decimal) -> String {
+    money::format_amount_plain(v)
+}
+
+fn signed(v: Decimal) -> String {
+    if v > Decimal::ZERO {
+        format!("+{}", kr(v))
+    } else {
+        kr(v)
+    }
+}
+
+fn pct(v: Option<Decimal>) -> String {
+    v.map(|p| money::format_percent(p).replace('\u{a0}', " "))
+        .unwrap_or_else(|| "–".into())
+}
+
+enum Line {
+    Heading(String),
+    Row(String, Vec<String>),
+    Blank,
+}
+
+struct Table {
+    headers: Vec<String>,
+    lines: Vec<Line>,
+}
+
+impl Table {
+    fn new(headers: Vec<String>) -> Table {
+        Table {
+            headers,
+            lines: Vec::new(),
+        }
+    }
+
+    fn heading(&mut self, s: &str) {
+        self.lines.push(Line::Heading(s.to_string()));
+    }
+
+    fn row(&mut self, label: impl Into<String>, cells: Vec<String>) {
+        self.lines.push(Line::Row(label.into(), cells));
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::Blank);
+    }
+
+    fn render(&self) -> String {
+        const MAX_LABEL: usize = 40;
+        let width = |s: &str| s.chars().count();
+        let label_w = self
+            .lines
+            .iter()
+            .map(|l| match l {
+                Line::Row(label, _) => width(label).min(MAX_LABEL),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+            .max(12);
+        let mut col_w: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        for line in &self.lines {
+            if let Line::Row(_, cells) = line {
+                for (w, c) in col_w.iter_mut().zip(cells) {
+                    *w = (*w).max(width(c));
+                }
+            }
+        }
+        let pad_left = |s: &str, w: usize| format!("{}{s}", " ".repeat(w.saturating_sub(width(s))));
+        let mut out = String::new();
+        out.push_str(&" ".repeat(label_w));
+        for (h, w) in self.headers.iter().zip(&col_w) {
+            out.push_str("  ");
+            out.push_str(&pad_left(h, *w));
+        }
+        out.push('\n');
+        for line in &self.lines {
+            match line {
+                Line::Heading(h) => {
+                    out.push_str(h);
+                    out.push('\n');
+                }
+                Line::Blank => out.push('\n'),
+                Line::Row(label, cells) => {
+                    let label: String = if width(label) > MAX_LABEL {
+                        label.chars().take(MAX_LABEL - 1).collect::<String>() + "…"
+                    } else {
+                        label.clone()
+                    };
+                    out.push_str(&label);
+                    out.push_str(&" ".repeat(label_w - width(&label)));
+                    for (c, w) in cells.iter().zip(&col_w) {
+                        out.push_str("  ");
+                        out.push_str(&pad_left(c, *w));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+}
+
+struct Words {
+    income: &'static str,
+    members: &'static str,
+    other: &'static str,
+    rounding: &'static str,
+    total_income: &'static str,
+    costs: &'static str,
+    verksamhet: &'static str,
+    admin: &'static str,
+    total_costs: &'static str,
+    result: &'static str,
+    opening: &'static str,
+    closing: &'static str,
+    admin_share: &'static str,
+    equity_share: &'static str,
+    chained_note: &'static str,
+    missing: &'static str,
+    findings: &'static str,
+    no_findings: &'static str,
+    change: &'static str,
+}
+
+const SV: Words = Words {
+    income: "Intäkter",
+    members: "Medlemsbidrag totalt",
+    other: "Övriga intäkter",
+    rounding: "Avrundning i källan",
+    total_income: "Summa intäkter",
+    costs: "Kostnader",
+    verksamhet: "Summa verksamhet",
+    admin: "Summa administration",
+    total_costs: "Summa kostnader",
+    result: "Årets resultat",
+    opening: "Ingående eget kapital",
+    closing: "Utgående eget kapital",
+    admin_share: "Administrationsandel",
+    equity_share: "Eget kapital / medlemsbidrag",
+    chained_note: "* = kedjad kolumn: årets bästa siffra (utfall före prognos före budget före plan).\n  Eget kapital förs vidare från den ena kedjade kolumnen till nästa.",
+    missing: " (saknas, 0 antaget)",
+    findings: "Fynd",
+    no_findings: "Inga fynd: summorna stämmer, fördelningen följer Finsam 5 § och eget kapital är positivt.",
+    change: "  förändring",
+};
+
+const EN: Words = Words {
+    income: "Income",
+    members: "Member contributions",
+    other: "Other income",
+    rounding: "Rounding in the source",
+    total_income: "Total income",
+    costs: "Costs",
+    verksamhet: "Total operations",
+    admin: "Total administration",
+    total_costs: "Total costs",
+    result: "Result",
+    opening: "Opening equity",
+    closing: "Closing equity",
+    admin_share: "Administration share",
+    equity_share: "Equity / contributions",
+    chained_note: "* = chained column: the year's best figure (actual before forecast before budget before plan).\n  Equity carries from one chained column to the next.",
+    missing: " (missing, 0 assumed)",
+    findings: "Findings",
+    no_findings: "No findings: totals add up, the split follows Finsam § 5 and equity stays positive.",
+    change: "  change",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+fn header(c: &ColumnFigures) -> String {
+    if c.chained {
+        format!("{}*", c.label)
+    } else {
+        c.label.clone()
+    }
+}
+
+fn figures_table(
+    analysis: &Analysis,
+    columns: &[ColumnFigures],
+    indices: &[usize],
+    lang: Lang,
+) -> Table {
+    let w = words(lang);
+    let cols: Vec<&ColumnFigures> = indices.iter().map(|&i| &columns[i]).collect();
+    let each = |f: &dyn Fn(&ColumnFigures) -> String| cols.iter().map(|c| f(c)).collect::<Vec<_>>();
+    let mut t = Table::new(cols.iter().map(|c| header(c)).collect());
+    t.heading(w.income);
+    for (k, name) in analysis.kommun_names.iter().enumerate() {
+        t.row(format!("  {name}"), each(&|c| kr(c.kommuner[k])));
+    }
+    if !analysis.region_name.is_empty() {
+        t.row(
+            format!("  {}", analysis.region_name),
+            each(&|c| kr(c.region)),
+        );
+    }
+    if !analysis.state_name.is_empty() {
+        t.row(format!("  {}", analysis.state_name), each(&|c| kr(c.state)));
+    }
+    t.row(w.members, each(&|c| kr(c.members_total)));
+    t.row(w.other, each(&|c| kr(c.other_income)));
+    if cols.iter().any(|c| !c.income_rounding.is_zero()) {
+        t.row(w.rounding, each(&|c| kr(c.income_rounding)));
+    }
+    t.row(w.total_income, each(&|c| kr(c.income_total)));
+    t.blank();
+    t.heading(w.costs);
+    for class in [
+        finsam_kalkyl::engine::RowClass::Verksamhet,
+        finsam_kalkyl::engine::RowClass::Administration,
+    ] {
+        for (j, line) in analysis
+            .cost_lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.class == class)
+        {
+            t.row(format!("  {}", line.label), each(&|c| kr(c.cost_lines[j])));
+        }
+        if class == finsam_kalkyl::engine::RowClass::Verksamhet {
+            t.row(w.verksamhet, each(&|c| kr(c.verksamhet)));
+        } else {
+            t.row(w.admin, each(&|c| kr(c.administration)));
+        }
+    }
+    if cols.iter().any(|c| !c.cost_rounding.is_zero()) {
+        t.row(w.rounding, each(&|c| kr(c.cost_rounding)));
+    }
+    t.row(w.total_costs, each(&|c| kr(c.costs)));
+    t.blank();
+    t.row(w.result, each(&|c| kr(c.result)));
+    t.row(
+        w.opening,
+        each(&|c| {
+            let base = kr(c.opening_equity);
+            if c.opening_source == OpeningSource::Missing {
+                format!("{base}{}", w.missing)
+            } else {
+                base
+            }
+        }),
+    );
+    t.row(w.closing, each(&|c| kr(c.closing_equity)));
+    t.row(w.admin_share, each(&|c| pct(c.admin_share_pct)));
+    t.row(w.equity_share, each(&|c| pct(c.equity_pct_of_members)));
+    t
+}
+
+fn findings_text(title: &str, findings: &[&Finding], lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = String::new();
+    if findings.is_empty() {
+        out.push_str(w.no_findings);
+        out.push('\n');
+        return out;
+    }
+    out.push_str(&format!("{title} ({}):\n", findings.len()));
+    for f in findings {
+        out.push_str(&format!(
+            "  [{}] {} · {}\n",
+            f.severity.name(lang),
+            f.code.as_str(),
+            f.message(lang, &SwedishFormat).replace('\u{a0}', " ")
+        ));
+    }
+    out
+}
+
+pub fn check(imported: &Imported, analysis: &Analysis, lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = format!("{}\n\n", analysis.title);
+    let all: Vec<usize> = (0..analysis.columns.len()).collect();
+    out.push_str(&figures_table(analysis, &analysis.columns, &all, lang).render());
+    out.push('\n');
+    out.push_str(w.chained_note);
+    out.push_str("\n\n");
+    let findings: Vec<&Finding> = imported.findings.iter().chain(&analysis.findings).collect();
+    out.push_str(&findings_text(w.findings, &findings, lang));
+    out
+}
+
+/// One sentence that says what the scenario is.
+pub fn describe(base: &Analysis, scenario: &Scenario, from: i32, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let mut parts = Vec::new();
+    for c in &scenario.changes {
+        let who = match &c.member {
+            MemberRef::Region => base.region_name.clone(),
+            MemberRef::Kommun(l) => l.clone(),
+        };
+        let how = match c.change {
+            Change::Kr(v) => format!("{} kr", signed(v)),
+            Change::Percent(p) => format!("{} %", signed(p)),
+        };
+        parts.push(format!("{who} {how}"));
+    }
+    let mut s = if sv {
+        format!("Scenario: {} från {from}", parts.join(", "))
+    } else {
+        format!("Scenario: {} from {from}", parts.join(", "))
+    };
+    s.push_str(match (scenario.mode, sv) {
+        (Mode::Key, true) => ", nyckelbunden (fördelningsnyckeln håller)",
+        (Mode::Alone, true) => ", ensam (övriga kommuner oförändrade)",
+        (Mode::Key, false) => ", key-bound (the split key holds)",
+        (Mode::Alone, false) => ", alone (other municipalities unchanged)",
+    });
+    s.push_str(match (scenario.region_follows, sv) {
+        (true, true) => ", regionen följer med",
+        (false, true) => ", regionen följer inte med",
+        (true, false) => ", the region follows",
+        (false, false) => ", the region does not follow",
+    });
+    if let Some(offer) = scenario.state_offer {
+        s.push_str(&if sv {
+            format!(", statens utrymme {} kr", kr(offer))
+        } else {
+            format!(", state allocation {} kr", kr(offer))
+        });
+    }
+    if let Some(p) = scenario.step_up_pct {
+        s.push_str(&if sv {
+            format!(", alla bidrag +{} % per år", kr(p))
+        } else {
+            format!(", all contributions +{} % a year", kr(p))
+        });
+    }
+    s.push('.');
+    s
+}
+
+pub fn scenario(
+    imported: &Imported,
+    base: &Analysis,
+    scenario: &Scenario,
+    outcome: &ScenarioOutcome,
+    lang: Lang,
+) -> String {
+    let w = words(lang);
+    let sv = lang == Lang::Sv;
+    let mut out = format!(
+        "{}\n{}\n\n",
+        base.title,
+        describe(base, scenario, outcome.from_year, lang)
+    );
+
+    let cols: Vec<usize> = base.chain.clone();
+    let mut t = Table::new(
+        cols.iter()
+            .map(|&i| base.columns[i].label.clone())
+            .collect(),
+    );
+    let both = |t: &mut Table, label: &str, f: &dyn Fn(&ColumnFigures) -> Decimal| {
+        t.row(
+            label,
+            cols.iter().map(|&i| kr(f(&outcome.columns[i]))).collect(),
+        );
+        t.row(
+            w.change,
+            cols.iter()
+                .map(|&i| signed(f(&outcome.columns[i]) - f(&base.columns[i])))
+                .collect(),
+        );
+    };
+    for (k, name) in base.kommun_names.iter().enumerate() {
+        both(&mut t, name, &|c| c.kommuner[k]);
+    }
+    both(&mut t, &base.region_name, &|c| c.region);
+    both(&mut t, &base.state_name, &|c| c.state);
+    both(
+        &mut t,
+        if sv {
+            "Total finansiering"
+        } else {
+            "Total funding"
+        },
+        &|c| c.members_total,
+    );
+    both(&mut t, w.total_costs, &|c| c.costs);
+    both(&mut t, w.result, &|c| c.result);
+    both(&mut t, w.closing, &|c| c.closing_equity);
+    out.push_str(&t.render());
+    out.push('\n');
+
+    for line in headline(base, outcome, lang) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    let source: Vec<&Finding> = imported
+        .findings
+        .iter()
+        .chain(base.findings.iter().filter(|f| is_source_finding(f)))
+        .chain(&outcome.findings)
+        .collect();
+    out.push_str(&findings_text(w.findings, &source, lang));
+    out
+}
+
+/// Findings about the table itself, which a scenario does not change.
+pub fn is_source_finding(f: &Finding) -> bool {
+    use finsam_kalkyl::engine::Code::*;
+    !matches!(f.code, Deficit | NegativeEquity | EquityHigh | Unmatched)
+}
+
+/// The sentences a politician reads first.
+pub fn headline(base: &Analysis, outcome: &ScenarioOutcome, lang: Lang) -> Vec<String> {
+    let sv = lang == Lang::Sv;
+    let fmt = SwedishFormat;
+    let k = |v: Decimal| fmt.kr(v).replace('\u{a0}', " ");
+    let s = |v: Decimal| format!("{} kr", signed(v));
+    let mut lines = Vec::new();
+    let from = outcome.from_year;
+    if let Some(i) = base.chained_column(from) {
+        let (b, n) = (&base.columns[i], &outcome.columns[i]);
+        lines.push(if sv {
+            format!(
+                "Total finansiering {from}: {} ({}).",
+                k(n.members_total),
+                s(n.members_total - b.members_total)
+            )
+        } else {
+            format!(
+                "Total funding {from}: {} ({}).",
+                k(n.members_total),
+                s(n.members_total - b.members_total)
+            )
+        });
+    }
+    if let Some(lev) = &outcome.leverage {
+        match (lev.per_krona, sv) {
+            (Some(per), true) => lines.push(format!(
+                "Varje krona från {} ger {} kr till förbundet ({} betalar {}, förbundet får {}).",
+                lev.member,
+                money::format_amount_plain(per),
+                lev.member,
+                s(lev.member_delta),
+                s(lev.total_delta)
+            )),
+            (Some(per), false) => lines.push(format!(
+                "Every krona from {} brings {} kr to the association ({} pays {}, the association gets {}).",
+                lev.member,
+                money::format_amount_plain(per),
+                lev.member,
+                s(lev.member_delta),
+                s(lev.total_delta)
+            )),
+            (None, true) => lines.push(format!(
+                "Höjningen från {} ger inget {from}: den kan inte matchas (se fynden).",
+                lev.member
+            )),
+            (None, false) => lines.push(format!(
+                "The increase from {} brings nothing in {from}: it cannot be matched (see the findings).",
+                lev.member
+            )),
+        }
+        if let (Some(per_k), Some(per)) = (lev.per_kommun_krona, lev.per_krona) {
+            if per_k != per {
+                lines.push(if sv {
+                    format!(
+                        "Varje krona från kommunsidan ger {} kr.",
+                        money::format_amount_plain(per_k)
+                    )
+                } else {
+                    format!(
+                        "Every krona from the municipal side brings {} kr.",
+                        money::format_amount_plain(per_k)
+                    )
+                });
+            }
+        }
+    }
+    let asks: Vec<String> = outcome
+        .asks
+        .iter()
+        .filter(|a| !a.offer_delta.is_zero() || !a.paid_delta.is_zero())
+        .map(|a| format!("{} {}", a.member, s(a.offer_delta)))
+        .collect();
+    if !asks.is_empty() {
+        lines.push(if sv {
+            format!("Det kräver av de andra {from}: {}.", asks.join("; "))
+        } else {
+            format!("It asks of the others in {from}: {}.", asks.join("; "))
+        });
+    }
+    if let (Some(b), Some(n)) = (base.last_chained(), outcome.last_chained(base)) {
+        lines.push(if sv {
+            format!(
+                "Eget kapital vid planens slut ({}): {} ({}).",
+                n.year,
+                k(n.closing_equity),
+                s(n.closing_equity - b.closing_equity)
+            )
+        } else {
+            format!(
+                "Equity at the end of the plan ({}): {} ({}).",
+                n.year,
+                k(n.closing_equity),
+                s(n.closing_equity - b.closing_equity)
+            )
+        });
+    }
+    let year = |y: Option<i32>| {
+        y.map(|y| y.to_string())
+            .unwrap_or_else(|| if sv { "inget".into() } else { "none".into() })
+    };
+    lines.push(if sv {
+        format!(
+            "Första år med underskott: {}. Första år med negativt eget kapital: {}.",
+            year(outcome.first_deficit_year(base)),
+            year(outcome.first_negative_equity_year(base))
+        )
+    } else {
+        format!(
+            "First year with a deficit: {}. First year with negative equity: {}.",
+            year(outcome.first_deficit_year(base)),
+            year(outcome.first_negative_equity_year(base))
+        )
+    });
+    lines
+}

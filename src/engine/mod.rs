@@ -1,0 +1,51 @@
+//! The budget engine: pure Rust, no browser. Everything in DOMAIN.md lives
+//! here, and both the CLI and the Yew shell call it.
+
+pub mod analysis;
+pub mod classify;
+pub mod findings;
+pub mod import;
+pub mod matching;
+pub mod model;
+pub mod money;
+pub mod presets;
+pub mod scenario;
+
+pub use analysis::{analyse, Analysis, ColumnFigures, OpeningSource, Options};
+pub use findings::{Code, Finding, Severity};
+pub use import::{import_bytes, import_table, ImportError, Imported};
+pub use model::{Budget, Column, ColumnKind, Row, RowClass, SplitKey, SCHEMA_VERSION};
+pub use scenario::{
+    run_scenario, Change, MemberRef, Mode, Scenario, ScenarioError, ScenarioOutcome,
+};
+
+use serde::{Deserialize, Serialize};
+
+/// The language of messages. Swedish is the default everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+/// How the engine's messages write numbers. The browser passes one backed
+/// by `Intl.NumberFormat`; the CLI uses [`money::format_amount`].
+pub trait NumberFormat {
+    fn kr(&self, value: rust_decimal::Decimal) -> String;
+    fn percent(&self, value: rust_decimal::Decimal) -> String;
+}
+
+/// The engine's own Swedish number format, identical to `Intl` in sv-SE.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SwedishFormat;
+
+impl NumberFormat for SwedishFormat {
+    fn kr(&self, value: rust_decimal::Decimal) -> String {
+        format!("{}\u{a0}kr", money::format_amount(value))
+    }
+    fn percent(&self, value: rust_decimal::Decimal) -> String {
+        money::format_percent(value)
+    }
+}
