@@ -77,9 +77,21 @@ pub struct ColumnFigures {
 impl ColumnFigures {
     /// Recomputes every total from the parts. Called after the parts change.
     pub fn recompute(&mut self, cost_classes: &[RowClass]) {
+        self.recompute_costs(cost_classes);
+        self.recompute_income();
+    }
+
+    /// Recomputes income and what follows from it, when only contributions
+    /// changed: the cost sums stand, which saves most of a recompute.
+    pub fn recompute_income(&mut self) {
         self.kommuner_total = self.kommuner.iter().copied().sum();
         self.members_total = self.state + self.region + self.kommuner_total;
         self.income_total = self.members_total + self.other_income + self.income_rounding;
+        self.result = self.income_total - self.costs;
+        self.closing_equity = self.opening_equity + self.result;
+    }
+
+    fn recompute_costs(&mut self, cost_classes: &[RowClass]) {
         let (mut verksamhet, mut administration) = (Decimal::ZERO, Decimal::ZERO);
         for (amount, class) in self.cost_lines.iter().zip(cost_classes) {
             if *class == RowClass::Administration {
@@ -91,13 +103,11 @@ impl ColumnFigures {
         self.verksamhet = verksamhet;
         self.administration = administration;
         self.costs = verksamhet + administration + self.cost_rounding;
-        self.result = self.income_total - self.costs;
-        self.closing_equity = self.opening_equity + self.result;
         self.admin_share_pct = percent_of(self.administration, self.costs);
-        self.equity_pct_of_members = percent_of(self.closing_equity, self.members_total);
     }
 
-    /// Sets opening equity and everything that follows from it.
+    /// Sets opening equity and everything that follows from it. Equity in
+    /// percent of contributions is computed here, once the chain is known.
     fn set_opening(&mut self, opening: Decimal, source: OpeningSource) {
         self.opening_equity = opening;
         self.opening_source = source;

@@ -6,6 +6,9 @@ use super::findings::Binding;
 use super::money::split_largest_remainder;
 use rust_decimal::Decimal;
 
+/// Multiplying by one half is exact and much cheaper than dividing by two.
+const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
+
 /// DOMAIN.md's matched half: `H = min(offer_state / 2, offer_region,
 /// Σ offer_kommun)`, rounded down to a whole krona. The region pays `H`,
 /// the kommuner `H` together, the state `2H`.
@@ -14,7 +17,7 @@ pub fn matched_half(
     offer_region: Decimal,
     offer_kommuner: Decimal,
 ) -> Decimal {
-    (offer_state / Decimal::TWO)
+    (offer_state * HALF)
         .min(offer_region)
         .min(offer_kommuner)
         .floor()
@@ -98,7 +101,7 @@ pub fn match_change(base: &Parties, offers: &Parties) -> Matched {
     let anything_unmatched =
         !unmatched_region.is_zero() || unmatched_kommuner.iter().any(|u| !u.is_zero());
     let binding = anything_unmatched.then(|| {
-        let half_state = d_state / Decimal::TWO;
+        let half_state = d_state * HALF;
         if half_state <= d_region && half_state <= d_kommuner {
             Binding::State
         } else if d_region <= d_kommuner {

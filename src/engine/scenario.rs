@@ -457,7 +457,6 @@ pub fn run_scenario(
         }
     }
 
-    let cost_classes = base.cost_classes();
     let mut columns = base.columns.clone();
     let mut matches = Vec::new();
     let step = scenario
@@ -509,7 +508,7 @@ pub fn run_scenario(
         figures.state = matched.paid.state;
         figures.region = matched.paid.region;
         figures.kommuner.clone_from(&matched.paid.kommuner);
-        figures.recompute(&cost_classes);
+        figures.recompute_income();
         matches.push(ColumnMatch {
             column: i,
             base: base_parties,

@@ -1,0 +1,225 @@
+//! The CLI as a person or a script uses it: real files, exit codes, JSON.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_finsam-kalkyl"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+#[test]
+fn check_prints_the_table_and_findings() {
+    let o = run(&["check", "presets/sodra-vatterbygden-2024.csv"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.contains("Samordningsförbundet Södra Vätterbygden"));
+    assert!(text.contains("Budget 2024*"));
+    assert!(text.contains("67 324"), "{text}");
+    assert!(text.contains("9,6 %"));
+    assert!(text.contains("[varning] deficit"));
+}
+
+#[test]
+fn check_json_has_the_documented_fields() {
+    let o = run(&["check", "presets/hoglandet-2023.csv", "--json"]);
+    assert!(o.status.success());
+    let v = json(&o);
+    let cols = v["columns"].as_array().unwrap();
+    let u22 = &cols[0];
+    for field in [
+        "label",
+        "kind",
+        "year",
+        "state",
+        "region",
+        "kommuner_total",
+        "kommuner",
+        "members_total",
+        "other_income",
+        "costs",
+        "admin_costs",
+        "result",
+        "opening_equity",
+        "closing_equity",
+        "chained",
+    ] {
+        assert!(!u22[field].is_null(), "missing {field}");
+    }
+    assert_eq!(u22["costs"], "8363466");
+    assert_eq!(u22["closing_equity"], "1215582");
+    assert_eq!(u22["kommuner"]["Aneby Kommun"], "120810");
+    assert_eq!(u22["kind"], "utfall");
+    assert_eq!(cols[2]["kind"], "period-utfall");
+    assert_eq!(cols[2]["chained"], false);
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "sum-mismatch");
+    assert_eq!(f["severity"], "info");
+    assert_eq!(f["line"], 30);
+}
+
+#[test]
+fn scenario_json_with_room() {
+    let o = run(&[
+        "scenario",
+        "presets/sodra-vatterbygden-2024.csv",
+        "--member",
+        "Habo",
+        "--delta",
+        "+10 000",
+        "--from",
+        "2024",
+        "--mode",
+        "alone",
+        "--region-follows",
+        "yes",
+        "--state-offer",
+        "6 000 000",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = json(&o);
+    let delta = v["delta"].as_array().unwrap();
+    let by_label = |l: &str| delta.iter().find(|c| c["label"] == l).unwrap();
+    for l in ["Budget 2024", "Plan 2025", "Plan 2026"] {
+        assert_eq!(by_label(l)["members_total"], "40000", "{l}");
+    }
+    assert_eq!(by_label("Prognos 2023")["members_total"], "0");
+    let last = v["scenario"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["closing_equity"], "187324");
+    assert_eq!(v["leverage"]["per_krona"], "4");
+    assert!(v["baseline"].is_array() && v["unmatched"].is_array());
+}
+
+#[test]
+fn scenario_without_room_is_unmatched() {
+    let o = run(&[
+        "scenario",
+        "sodra-vatterbygden-2024",
+        "--member",
+        "habo",
+        "--delta",
+        "10000",
+        "--mode",
+        "alone",
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v = json(&o);
+    assert!(v["delta"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["members_total"] == "0"));
+    let u = &v["unmatched"][0];
+    assert_eq!(u["binding"], "state");
+    assert_eq!(u["kommuner"]["Habo kommun"], "10000");
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "unmatched"));
+    let text = stdout(&run(&[
+        "scenario",
+        "sodra-vatterbygden-2024",
+        "--member",
+        "habo",
+        "--delta",
+        "10000",
+        "--mode",
+        "alone",
+    ]));
+    assert!(
+        text.contains("Statens utrymme är fullt utnyttjat — höjningen kan inte matchas"),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message() {
+    let dir = std::env::temp_dir().join(format!("finsam-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.csv", b"", "tom"),
+        ("book.xlsx", b"PK\x03\x04\x14\x00", "Excel-arbetsbok"),
+        (
+            "noyear.csv",
+            b"F\xc3\xb6rbund;Kommentar\nHabo kommun;1\n",
+            "Rad 1: ingen kolumn har ett år",
+        ),
+        ("bad.json", b"{\"schema_version\": 99}", "schemaversion 99"),
+    ];
+    for (name, bytes, want) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let o = run(&["check", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(want), "{name}: {err}");
+    }
+    let o = run(&["check", "/no/such/file.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&[
+        "scenario",
+        "sodra-vatterbygden-2024",
+        "--member",
+        "Ydre",
+        "--delta",
+        "1",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("«Ydre» är ingen medlem"));
+    let o = run(&[
+        "scenario",
+        "sodra-vatterbygden-2024",
+        "--member",
+        "Habo",
+        "--delta",
+        "tio tusen",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--delta: «tio tusen» är inte ett belopp"));
+}
+
+#[test]
+fn json_model_round_trips_through_the_cli() {
+    let dir = std::env::temp_dir().join(format!("finsam-cli-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let budget = finsam_kalkyl::engine::presets::find("hoglandet-2023")
+        .unwrap()
+        .load()
+        .unwrap()
+        .budget;
+    let path = dir.join("hoglandet.json");
+    std::fs::write(&path, budget.to_json()).unwrap();
+    let from_json = run(&["check", path.to_str().unwrap(), "--json"]);
+    let from_csv = run(&["check", "presets/hoglandet-2023.csv", "--json"]);
+    assert!(from_json.status.success());
+    assert_eq!(json(&from_json)["columns"], json(&from_csv)["columns"]);
+}
+
+#[test]
+fn schema_is_committed_and_current() {
+    let o = run(&["schema"]);
+    assert!(o.status.success());
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/budget.v1.schema.json"
+    ))
+    .expect("schema/budget.v1.schema.json exists");
+    assert_eq!(
+        stdout(&o),
+        committed,
+        "run `cargo run -- schema > schema/budget.v1.schema.json`"
+    );
+}
