@@ -1,6 +1,11 @@
 //! finsam-kalkyl: budget scenarios for Swedish samordningsförbund.
 //!
 //! [`engine`] is pure Rust and knows nothing of the browser; the CLI and
-//! the Yew shell in `ui` (wasm only) both call it.
+//! the Yew shell in `ui` (wasm only) both call it. [`state`] is the
+//! calculator's state and reducer, also pure, so it is tested natively.
 
 pub mod engine;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -459,9 +459,6 @@ pub fn run_scenario(
 
     let mut columns = base.columns.clone();
     let mut matches = Vec::new();
-    let step = scenario
-        .step_up_pct
-        .map(|p| Decimal::ONE + p / Decimal::ONE_HUNDRED);
 
     for (i, col) in base.columns.iter().enumerate() {
         if col.year < from || !col.kind.is_planned() {
@@ -472,18 +469,7 @@ pub fn run_scenario(
             region: col.region,
             kommuner: col.kommuner.clone(),
         };
-        let mut offers = base_parties.clone();
-        if let Some(factor) = step {
-            let years = u32::try_from(col.year - from + 1).unwrap_or(0);
-            let mut f = Decimal::ONE;
-            for _ in 0..years {
-                f *= factor;
-            }
-            offers.region = round_kr(offers.region * f);
-            for k in &mut offers.kommuner {
-                *k = round_kr(*k * f);
-            }
-        }
+        let mut offers = offers_before_changes(scenario, col, from);
         let weights = key_weights(budget, col);
         for c in &scenario.changes {
             apply_change(c, scenario, col, &weights, &kommun_index, &mut offers)?;
@@ -568,6 +554,25 @@ pub fn run_scenario(
         leverage,
         asks,
     })
+}
+
+/// What the parties offer in a column before any member's own change:
+/// the baseline, stepped up by the yearly percentage if there is one.
+pub fn offers_before_changes(scenario: &Scenario, col: &ColumnFigures, from: i32) -> Parties {
+    let mut offers = Parties { state: col.state, region: col.region, kommuner: col.kommuner.clone() };
+    if let Some(p) = scenario.step_up_pct {
+        let factor = Decimal::ONE + p / Decimal::ONE_HUNDRED;
+        let years = u32::try_from(col.year - from + 1).unwrap_or(0);
+        let mut f = Decimal::ONE;
+        for _ in 0..years {
+            f *= factor;
+        }
+        offers.region = round_kr(offers.region * f);
+        for k in &mut offers.kommuner {
+            *k = round_kr(*k * f);
+        }
+    }
+    offers
 }
 
 fn apply_change(

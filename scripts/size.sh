@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Sizes of everything the built page loads (dist/), raw, gzip -9 and
+# brotli -q 11. With --check, fails when the gzip total exceeds the budget
+# in scripts/size-budget.txt, so that raising it is a visible change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d dist ] || { echo "dist/ missing: run trunk build --release first" >&2; exit 1; }
+budget=$(grep -v '^#' scripts/size-budget.txt | tr -d '[:space:]')
+total_raw=0; total_gz=0; total_br=0
+printf '%-44s %9s %9s %9s\n' file raw gzip brotli
+while IFS= read -r f; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  printf '%-44s %9d %9d %9d\n' "${f#dist/}" "$raw" "$gz" "$br"
+done < <(find dist -maxdepth 1 -type f ! -name 'finsam-kalkyl.html' | sort)
+printf '%-44s %9d %9d %9d\n' "total (page)" "$total_raw" "$total_gz" "$total_br"
+printf 'budget: %d bytes gzip for the whole page\n' "$budget"
+if [ "${1:-}" = "--check" ] && [ "$total_gz" -gt "$budget" ]; then
+  echo "FAIL: the page is $total_gz bytes gzip, over the budget of $budget (scripts/size-budget.txt)" >&2
+  exit 1
+fi
