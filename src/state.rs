@@ -3,9 +3,11 @@
 //! happens between the two is here, and tested natively.
 
 use crate::engine::{
-    analyse, matching::Parties, money, presets, run_scenario,
-    scenario::{offers_before_changes, ScenarioOutcome}, Analysis, Budget,
-    Change, Finding, Lang, MemberRef, Mode, Options, Scenario, ScenarioError,
+    analyse,
+    matching::Parties,
+    money, presets, run_scenario,
+    scenario::{offers_before_changes, ScenarioOutcome},
+    Analysis, Budget, Change, Finding, Lang, MemberRef, Mode, Options, Scenario, ScenarioError,
 };
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -35,6 +37,8 @@ pub struct Draft {
     pub field: Field,
     pub text: String,
     pub error: Option<InputError>,
+    /// The field's value when typing began: `+10 000` is added to it.
+    pub anchor: Decimal,
 }
 
 /// Where the open budget came from.
@@ -150,25 +154,27 @@ impl State {
             }
             Action::Type(field, text) => next.take_text(field, text),
             Action::Set(field, value) => {
-                next.drafts.retain(|d| d.field != field);
-                if let Err(error) = next.set_value(field, value) {
-                    next.drafts.push(Draft { field, text: money::format_amount(value), error: Some(error) });
-                }
+                next.set_or_keep(field, value);
             }
             Action::Step(field, direction) => {
                 let value = self.current_value(field) + self.step(field) * Decimal::from(direction);
-                next.drafts.retain(|d| d.field != field);
-                if let Err(error) = next.set_value(field, value) {
-                    next.drafts.push(Draft { field, text: money::format_amount(value), error: Some(error) });
-                }
+                next.set_or_keep(field, value);
             }
-            Action::Blur(field) => next.drafts.retain(|d| d.field != field || d.error.is_some()),
+            Action::Blur(field) => next
+                .drafts
+                .retain(|d| d.field != field || d.error.is_some()),
             Action::SetFromYear(year) => {
-                let scenario = Scenario { from_year: Some(year), ..self.scenario.clone() };
+                let scenario = Scenario {
+                    from_year: Some(year),
+                    ..self.scenario.clone()
+                };
                 next.try_scenario(scenario);
             }
             Action::SetMode(mode) => {
-                let mut scenario = Scenario { mode, ..self.scenario.clone() };
+                let mut scenario = Scenario {
+                    mode,
+                    ..self.scenario.clone()
+                };
                 // Key-bound, the kommun side moves as one: keep the last change.
                 if mode == Mode::Key && scenario.changes.len() > 1 {
                     scenario.changes.drain(..scenario.changes.len() - 1);
@@ -176,7 +182,10 @@ impl State {
                 next.try_scenario(scenario);
             }
             Action::SetRegionFollows(follows) => {
-                let scenario = Scenario { region_follows: follows, ..self.scenario.clone() };
+                let scenario = Scenario {
+                    region_follows: follows,
+                    ..self.scenario.clone()
+                };
                 next.try_scenario(scenario);
             }
             Action::Reset => {
@@ -189,18 +198,48 @@ impl State {
         next
     }
 
+    /// Takes what was typed. An amount with a leading `+` is a raise on
+    /// the value the field had when typing began; a leading minus is a
+    /// negative amount, which the engine refuses with a message.
     fn take_text(&mut self, field: Field, text: String) {
+        let anchor = self
+            .draft(field)
+            .map(|d| d.anchor)
+            .unwrap_or_else(|| self.current_value(field));
         self.drafts.retain(|d| d.field != field);
         let parsed = match field {
             Field::StepUp if text.trim().is_empty() => Ok(Decimal::ZERO),
             Field::StepUp => money::parse_percent(&text),
+            _ if text.trim_start().starts_with('+') => {
+                money::parse_amount(&text).map(|v| anchor + v)
+            }
             _ => money::parse_amount(&text),
         };
         let error = match parsed {
             Ok(value) => self.set_value(field, value).err(),
             Err(e) => Some(InputError::Amount(e)),
         };
-        self.drafts.push(Draft { field, text, error });
+        self.drafts.push(Draft {
+            field,
+            text,
+            error,
+            anchor,
+        });
+    }
+
+    /// A slider or a ± button: the value is taken, or shown with its error.
+    fn set_or_keep(&mut self, field: Field, value: Decimal) {
+        let anchor = self.current_value(field);
+        self.drafts.retain(|d| d.field != field);
+        if let Err(error) = self.set_value(field, value) {
+            let text = money::format_amount(value);
+            self.drafts.push(Draft {
+                field,
+                text,
+                error: Some(error),
+                anchor,
+            });
+        }
     }
 
     /// Sets a field to a value, replacing the scenario only if the engine
@@ -211,7 +250,9 @@ impl State {
             Field::StateOffer => scenario.state_offer = Some(value),
             Field::StepUp => scenario.step_up_pct = (!value.is_zero()).then_some(value),
             Field::Region | Field::Kommun(_) => {
-                let Some(member) = self.member(field) else { return Ok(()) };
+                let Some(member) = self.member(field) else {
+                    return Ok(());
+                };
                 let change = value - self.reference_offer(field);
                 scenario = scenario.with_change(member, Change::Kr(change));
             }
@@ -236,7 +277,12 @@ impl State {
     pub fn member(&self, field: Field) -> Option<MemberRef> {
         match field {
             Field::Region => Some(MemberRef::Region),
-            Field::Kommun(k) => self.base.kommun_names.get(k).cloned().map(MemberRef::Kommun),
+            Field::Kommun(k) => self
+                .base
+                .kommun_names
+                .get(k)
+                .cloned()
+                .map(MemberRef::Kommun),
             _ => None,
         }
     }
@@ -251,7 +297,11 @@ impl State {
         self.start_column()
             .map(|i| {
                 let c = &self.base.columns[i];
-                Parties { state: c.state, region: c.region, kommuner: c.kommuner.clone() }
+                Parties {
+                    state: c.state,
+                    region: c.region,
+                    kommuner: c.kommuner.clone(),
+                }
             })
             .unwrap_or_default()
     }
@@ -289,12 +339,20 @@ impl State {
     /// alone, the other members' changes stay, so it is today's offer less
     /// the member's own change.
     fn reference_offer(&self, field: Field) -> Decimal {
-        let Some(member) = self.member(field) else { return Decimal::ZERO };
+        let Some(member) = self.member(field) else {
+            return Decimal::ZERO;
+        };
         match self.scenario.mode {
             Mode::Key => {
                 let before = self
                     .start_column()
-                    .map(|i| offers_before_changes(&self.scenario, &self.base.columns[i], self.outcome.from_year))
+                    .map(|i| {
+                        offers_before_changes(
+                            &self.scenario,
+                            &self.base.columns[i],
+                            self.outcome.from_year,
+                        )
+                    })
                     .unwrap_or_default();
                 match field {
                     Field::Kommun(k) => before.kommuner.get(k).copied().unwrap_or_default(),
@@ -357,18 +415,27 @@ impl State {
 
     /// The findings to show: the table's own, then the scenario's.
     pub fn findings(&self) -> Vec<&Finding> {
-        use crate::engine::Code::*;
-        self.import_findings
-            .iter()
-            .chain(
-                self.base
-                    .findings
-                    .iter()
-                    .filter(|f| !matches!(f.code, Deficit | NegativeEquity | EquityHigh | Unmatched)),
-            )
-            .chain(&self.outcome.findings)
-            .collect()
+        visible_findings(&self.import_findings, &self.base, &self.outcome)
     }
+}
+
+/// The table's own findings (import and baseline checks), then the
+/// scenario's matching and equity findings, which replace the baseline's.
+pub fn visible_findings<'a>(
+    import: &'a [Finding],
+    base: &'a Analysis,
+    outcome: &'a ScenarioOutcome,
+) -> Vec<&'a Finding> {
+    use crate::engine::Code::*;
+    import
+        .iter()
+        .chain(
+            base.findings
+                .iter()
+                .filter(|f| !matches!(f.code, Deficit | NegativeEquity | EquityHigh | Unmatched)),
+        )
+        .chain(&outcome.findings)
+        .collect()
 }
 
 /// 1, 2 or 5 × 10ⁿ at or below `x`, and at least 100 kr.

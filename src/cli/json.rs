@@ -1,7 +1,6 @@
 //! `--json`: the report as JSON. Money is always a plain decimal string
 //! ("11172000", "-184500", "9.6"): exact, never a float, no grouping.
 
-use super::text::is_source_finding;
 use finsam_kalkyl::engine::{
     analysis::ColumnFigures, scenario::ScenarioOutcome, Analysis, Finding, Imported, Lang,
     Scenario, SwedishFormat,
@@ -287,11 +286,8 @@ pub fn scenario(
                 paid_delta: m(a.paid_delta),
             })
             .collect(),
-        findings: imported
-            .findings
-            .iter()
-            .chain(base.findings.iter().filter(|f| is_source_finding(f)))
-            .chain(&outcome.findings)
+        findings: finsam_kalkyl::state::visible_findings(&imported.findings, base, outcome)
+            .into_iter()
             .map(finding)
             .collect(),
     })

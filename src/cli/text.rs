@@ -405,20 +405,9 @@ pub fn scenario(
         out.push('\n');
     }
     out.push('\n');
-    let source: Vec<&Finding> = imported
-        .findings
-        .iter()
-        .chain(base.findings.iter().filter(|f| is_source_finding(f)))
-        .chain(&outcome.findings)
-        .collect();
+    let source = finsam_kalkyl::state::visible_findings(&imported.findings, base, outcome);
     out.push_str(&findings_text(w.findings, &source, lang));
     out
-}
-
-/// Findings about the table itself, which a scenario does not change.
-pub fn is_source_finding(f: &Finding) -> bool {
-    use finsam_kalkyl::engine::Code::*;
-    !matches!(f.code, Deficit | NegativeEquity | EquityHigh | Unmatched)
 }
 
 /// The sentences a politician reads first.

@@ -14,17 +14,17 @@ pub struct Preset {
 pub const PRESETS: [Preset; 3] = [
     Preset {
         id: "sodra-vatterbygden-2024",
-        name: "Södra Vätterbygden, budget 2024 och plan 2025–2026",
+        name: "Södra Vätterbygden 2023–2026",
         csv: include_str!("../../presets/sodra-vatterbygden-2024.csv"),
     },
     Preset {
         id: "hoglandet-2023",
-        name: "Höglandet, delårsrapport 2023",
+        name: "Höglandet 2022–2023",
         csv: include_str!("../../presets/hoglandet-2023.csv"),
     },
     Preset {
         id: "sodra-vatterbygden-2012",
-        name: "Södra Vätterbygden, budget 2012–2014",
+        name: "Södra Vätterbygden 2012–2014",
         csv: include_str!("../../presets/sodra-vatterbygden-2012.csv"),
     },
 ];

@@ -559,7 +559,11 @@ pub fn run_scenario(
 /// What the parties offer in a column before any member's own change:
 /// the baseline, stepped up by the yearly percentage if there is one.
 pub fn offers_before_changes(scenario: &Scenario, col: &ColumnFigures, from: i32) -> Parties {
-    let mut offers = Parties { state: col.state, region: col.region, kommuner: col.kommuner.clone() };
+    let mut offers = Parties {
+        state: col.state,
+        region: col.region,
+        kommuner: col.kommuner.clone(),
+    };
     if let Some(p) = scenario.step_up_pct {
         let factor = Decimal::ONE + p / Decimal::ONE_HUNDRED;
         let years = u32::try_from(col.year - from + 1).unwrap_or(0);

@@ -1,0 +1,220 @@
+//! Two charts as inline SVG, each with its figures as a table: equity by
+//! year (baseline against scenario) and funding by party, stacked.
+//!
+//! Geometry is in floating point: pixels, not money. Every figure a person
+//! reads comes from the Decimal values through `Intl`.
+
+use super::format::{kr, short_kr};
+use super::text::words;
+use super::Shared;
+use crate::engine::{scenario::ScenarioOutcome, Analysis, Lang};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub base: Shared<Analysis>,
+    pub outcome: Shared<ScenarioOutcome>,
+    pub lang: Lang,
+}
+
+const W: f64 = 380.0;
+const H: f64 = 230.0;
+const LEFT: f64 = 8.0;
+const TOP: f64 = 26.0;
+const BOTTOM: f64 = 30.0;
+
+fn px(v: Decimal) -> f64 {
+    v.to_f64().unwrap_or(0.0)
+}
+
+/// Maps values in `[lo, hi]` (0 always inside) to y pixels.
+struct Scale {
+    lo: f64,
+    hi: f64,
+}
+
+impl Scale {
+    fn new(values: impl Iterator<Item = Decimal>) -> Scale {
+        let (mut lo, mut hi) = (0.0f64, 0.0f64);
+        for v in values {
+            lo = lo.min(px(v));
+            hi = hi.max(px(v));
+        }
+        if hi - lo < 1.0 {
+            hi = lo + 1.0;
+        }
+        Scale { lo, hi }
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        TOP + (self.hi - v) / (self.hi - self.lo) * (H - TOP - BOTTOM)
+    }
+}
+
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    html! {
+        <div class="charts">
+            { equity_chart(props) }
+            { funding_chart(props) }
+        </div>
+    }
+}
+
+fn equity_chart(props: &ChartsProps) -> Html {
+    let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
+    let w = words(lang);
+    let cols: Vec<usize> = base.chain.clone();
+    if cols.is_empty() {
+        return html! {};
+    }
+    let scale = Scale::new(cols.iter().flat_map(|&i| {
+        [
+            base.columns[i].closing_equity,
+            outcome.columns[i].closing_equity,
+        ]
+    }));
+    let group = (W - LEFT) / cols.len() as f64;
+    let bar = (group * 0.36).min(48.0);
+    let zero = scale.y(0.0);
+    let bars = cols.iter().enumerate().map(|(n, &i)| {
+        let (b, s) = (base.columns[i].closing_equity, outcome.columns[i].closing_equity);
+        let x0 = LEFT + group * n as f64 + group / 2.0 - bar - 2.0;
+        let rect = |x: f64, v: Decimal, class: &'static str| {
+            let y = scale.y(px(v));
+            let (top, height) = if y < zero { (y, zero - y) } else { (zero, y - zero) };
+            html! { <rect class={class} x={format!("{x:.1}")} y={format!("{top:.1}")} width={format!("{bar:.1}")} height={format!("{:.1}", height.max(1.0))} /> }
+        };
+        let label_y = (scale.y(px(s)).min(zero) - 6.0).max(12.0);
+        html! {
+            <g>
+                { rect(x0, b, "bar-base") }
+                { rect(x0 + bar + 4.0, s, if s < Decimal::ZERO { "bar-neg" } else { "bar-scen" }) }
+                <text class="bar-label" x={format!("{:.1}", x0 + bar + 4.0 + bar / 2.0)} y={format!("{label_y:.1}")} text-anchor="middle">{ short_kr(s) }</text>
+                <text class="axis-label" x={format!("{:.1}", x0 + bar + 2.0)} y={format!("{:.1}", H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
+            </g>
+        }
+    });
+    let last = cols[cols.len() - 1];
+    let summary = format!(
+        "{} {}: {} {}, {} {}.",
+        w.equity_chart,
+        base.columns[last].year,
+        w.baseline.to_lowercase(),
+        kr(base.columns[last].closing_equity),
+        w.scenario.to_lowercase(),
+        kr(outcome.columns[last].closing_equity)
+    );
+    html! {
+        <figure class="chart">
+            <figcaption id="equity-chart-title">{ w.equity_chart }</figcaption>
+            <div class="legend" aria-hidden="true">
+                <span><i class="sw bar-base"></i>{ w.baseline }</span>
+                <span><i class="sw bar-scen"></i>{ w.scenario }</span>
+            </div>
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="equity-chart-title equity-chart-desc" focusable="false">
+                <desc id="equity-chart-desc">{ summary }</desc>
+                <line class="zero" x1={LEFT.to_string()} x2={W.to_string()} y1={format!("{zero:.1}")} y2={format!("{zero:.1}")} />
+                { for bars }
+            </svg>
+            <details>
+                <summary>{ w.chart_as_table }</summary>
+                <table class="chart-table">
+                    <thead><tr><th scope="col">{ w.year }</th><th scope="col">{ w.baseline }</th><th scope="col">{ w.scenario }</th></tr></thead>
+                    <tbody>
+                        { for cols.iter().map(|&i| html! {
+                            <tr>
+                                <th scope="row">{ base.columns[i].year }</th>
+                                <td>{ kr(base.columns[i].closing_equity) }</td>
+                                <td>{ kr(outcome.columns[i].closing_equity) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+fn funding_chart(props: &ChartsProps) -> Html {
+    let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
+    let w = words(lang);
+    let cols: Vec<usize> = base.chain.clone();
+    if cols.is_empty() {
+        return html! {};
+    }
+    let scale = Scale::new(cols.iter().map(|&i| outcome.columns[i].members_total));
+    let group = (W - LEFT) / cols.len() as f64;
+    let bar = (group * 0.56).min(72.0);
+    let parts = |i: usize| {
+        let c = &outcome.columns[i];
+        [
+            (c.kommuner_total, "part-k"),
+            (c.region, "part-r"),
+            (c.state, "part-s"),
+        ]
+    };
+    let bars = cols.iter().enumerate().map(|(n, &i)| {
+        let x = LEFT + group * n as f64 + (group - bar) / 2.0;
+        let mut acc = 0.0;
+        let segments = parts(i).into_iter().map(|(v, class)| {
+            let (y_low, y_high) = (scale.y(acc), scale.y(acc + px(v)));
+            acc += px(v);
+            html! { <rect class={class} x={format!("{x:.1}")} y={format!("{y_high:.1}")} width={format!("{bar:.1}")} height={format!("{:.1}", (y_low - y_high).max(0.0))} /> }
+        }).collect::<Html>();
+        let total = outcome.columns[i].members_total;
+        html! {
+            <g>
+                { segments }
+                <text class="bar-label" x={format!("{:.1}", x + bar / 2.0)} y={format!("{:.1}", (scale.y(px(total)) - 6.0).max(12.0))} text-anchor="middle">{ short_kr(total) }</text>
+                <text class="axis-label" x={format!("{:.1}", x + bar / 2.0)} y={format!("{:.1}", H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
+            </g>
+        }
+    });
+    let first = cols[0];
+    let c = &outcome.columns[first];
+    let summary = format!(
+        "{} {}: {} {}, {} {}, {} {}.",
+        w.funding_chart,
+        c.year,
+        w.state,
+        kr(c.state),
+        w.region,
+        kr(c.region),
+        w.kommuner,
+        kr(c.kommuner_total)
+    );
+    html! {
+        <figure class="chart">
+            <figcaption id="funding-chart-title">{ format!("{} ({})", w.funding_chart, w.scenario.to_lowercase()) }</figcaption>
+            <div class="legend" aria-hidden="true">
+                <span><i class="sw part-s"></i>{ w.state }</span>
+                <span><i class="sw part-r"></i>{ w.region }</span>
+                <span><i class="sw part-k"></i>{ w.kommuner }</span>
+            </div>
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="funding-chart-title funding-chart-desc" focusable="false">
+                <desc id="funding-chart-desc">{ summary }</desc>
+                { for bars }
+            </svg>
+            <details>
+                <summary>{ w.chart_as_table }</summary>
+                <table class="chart-table">
+                    <thead><tr>
+                        <th scope="col">{ w.year }</th><th scope="col">{ w.state }</th>
+                        <th scope="col">{ w.region }</th><th scope="col">{ w.kommuner }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for cols.iter().map(|&i| { let c = &outcome.columns[i]; html! {
+                            <tr>
+                                <th scope="row">{ c.year }</th>
+                                <td>{ kr(c.state) }</td><td>{ kr(c.region) }</td><td>{ kr(c.kommuner_total) }</td>
+                            </tr>
+                        }}) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

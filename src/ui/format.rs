@@ -1,0 +1,154 @@
+//! Numbers as the browser's `Intl.NumberFormat` writes them in sv-SE:
+//! `1 234 567 kr`, decimal comma, U+2212 minus. Every figure the page shows
+//! goes through here; the formatters are built once per page.
+//!
+//! Values cross as decimal strings, which `Intl` formats exactly, so no
+//! amount ever becomes a float.
+
+use crate::engine::NumberFormat;
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use rust_decimal::Decimal;
+use wasm_bindgen::JsValue;
+
+struct Formatters {
+    plain: Function,
+    kr: Function,
+    signed_kr: Function,
+    signed_plain: Function,
+    percent: Function,
+    signed_percent: Function,
+    one_decimal: Function,
+}
+
+fn formatter(options: &[(&str, JsValue)]) -> Function {
+    let object = Object::new();
+    for (key, value) in options {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    let locales = Array::of1(&JsValue::from_str("sv-SE"));
+    Intl::NumberFormat::new(&locales, &object).format()
+}
+
+fn s(v: &str) -> JsValue {
+    JsValue::from_str(v)
+}
+
+fn n(v: f64) -> JsValue {
+    JsValue::from_f64(v)
+}
+
+thread_local! {
+    static FORMATTERS: Formatters = {
+        let money = |sign: &str, currency: bool| {
+            let mut o = vec![
+                ("minimumFractionDigits", n(2.0)),
+                ("maximumFractionDigits", n(2.0)),
+                ("trailingZeroDisplay", s("stripIfInteger")),
+                ("signDisplay", s(sign)),
+            ];
+            if currency {
+                o.push(("style", s("currency")));
+                o.push(("currency", s("SEK")));
+            }
+            formatter(&o)
+        };
+        let percent = |sign: &str| {
+            formatter(&[
+                ("style", s("percent")),
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+                ("signDisplay", s(sign)),
+            ])
+        };
+        Formatters {
+            plain: money("negative", false),
+            kr: money("negative", true),
+            signed_kr: money("exceptZero", true),
+            signed_plain: money("exceptZero", false),
+            percent: percent("negative"),
+            signed_percent: percent("exceptZero"),
+            one_decimal: formatter(&[
+                ("minimumFractionDigits", n(1.0)),
+                ("maximumFractionDigits", n(1.0)),
+                ("signDisplay", s("negative")),
+            ]),
+        }
+    };
+}
+
+fn call(pick: fn(&Formatters) -> &Function, value: &str) -> String {
+    FORMATTERS.with(|f| {
+        pick(f)
+            .call1(&JsValue::NULL, &JsValue::from_str(value))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| value.to_string())
+    })
+}
+
+/// `1 234 567`
+pub fn plain(v: Decimal) -> String {
+    call(|f| &f.plain, &v.to_string())
+}
+
+/// `1 234 567 kr`
+pub fn kr(v: Decimal) -> String {
+    call(|f| &f.kr, &v.to_string())
+}
+
+/// `+40 000 kr`, `−5 000 kr`, `0 kr`
+pub fn signed_kr(v: Decimal) -> String {
+    call(|f| &f.signed_kr, &v.to_string())
+}
+
+/// `+40 000`, `−5 000`, `0`
+pub fn signed_plain(v: Decimal) -> String {
+    call(|f| &f.signed_plain, &v.to_string())
+}
+
+/// A percentage given in percent units: `9.598` → `9,6 %`.
+pub fn percent(v: Decimal) -> String {
+    call(|f| &f.percent, &(v / Decimal::ONE_HUNDRED).to_string())
+}
+
+/// `+2,5 %`
+pub fn signed_percent(v: Decimal) -> String {
+    call(
+        |f| &f.signed_percent,
+        &(v / Decimal::ONE_HUNDRED).to_string(),
+    )
+}
+
+/// Short figures for chart labels, as Swedish budgets write them:
+/// `11,2 mnkr`, `67 tkr`, `−850 tkr`. The exact figures are in the
+/// chart's table.
+pub fn short_kr(v: Decimal) -> String {
+    let million = Decimal::from(1_000_000);
+    if v.abs() >= million {
+        format!(
+            "{} mnkr",
+            call(|f| &f.one_decimal, &(v / million).round_dp(1).to_string())
+        )
+    } else {
+        format!(
+            "{} tkr",
+            call(
+                |f| &f.plain,
+                &(v / Decimal::ONE_THOUSAND).round().to_string()
+            )
+        )
+    }
+}
+
+/// The engine's messages, with numbers formatted by `Intl`.
+pub struct IntlFormat;
+
+impl NumberFormat for IntlFormat {
+    fn kr(&self, value: Decimal) -> String {
+        kr(value)
+    }
+    fn percent(&self, value: Decimal) -> String {
+        percent(value)
+    }
+}

@@ -1,0 +1,80 @@
+// Shared by the browser tests: a static server for dist/ on 127.0.0.1 and
+// Debian's Chromium driven by playwright-core, as a person would use it.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(join(root, 'tools', 'package.json'));
+export const { chromium } = require('playwright-core');
+export const axeSource = () => readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** Serves `dir` on 127.0.0.1 at a free port. Returns { url, close, requests }. */
+export async function serve(dir = join(root, 'dist')) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens the app in a fresh context and records console errors and any
+ * request that leaves the page's origin.
+ */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 720 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  const page = await context.newPage();
+  const problems = [];
+  const origin = new URL(url).origin;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`foreign request: ${u}`);
+  });
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Total finansiering', exact: false }).first().waitFor().catch(() => {});
+  await page.locator('[data-testid=total-funding]').waitFor();
+  return { context, page, problems };
+}
+
+/** Text content with every kind of space folded to a plain space. */
+export async function text(locator) {
+  return (await locator.innerText()).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
