@@ -386,11 +386,21 @@ impl State {
         }
     }
 
-    /// The slider's upper end: twice the baseline, on a whole step.
+    /// The slider's lower end: the baseline less whole steps, so that the
+    /// slider's grid passes through the baseline (Habo: 4 600, 14 600, …,
+    /// 204 600, 214 600).
+    pub fn slider_min(&self, field: Field) -> Decimal {
+        let step = self.step(field);
+        let base = self.baseline_value(field).max(Decimal::ZERO);
+        base - (base / step).floor() * step
+    }
+
+    /// The slider's upper end: at least twice the baseline, on the grid.
     pub fn slider_max(&self, field: Field) -> Decimal {
         let step = self.step(field);
+        let min = self.slider_min(field);
         let top = (self.baseline_value(field) * Decimal::TWO).max(self.current_value(field));
-        ((top / step).ceil() * step).max(step * Decimal::from(20))
+        min + ((top - min) / step).ceil().max(Decimal::from(20)) * step
     }
 
     pub fn draft(&self, field: Field) -> Option<&Draft> {

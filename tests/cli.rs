@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The CLI as a person or a script uses it: real files, exit codes, JSON.
 
 use std::process::{Command, Output};

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! DOMAIN.md's worked examples, to the krona, from the shipped presets.
 
 use finsam_kalkyl::engine::{

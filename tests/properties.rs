@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Properties that must hold for every budget, not just the seeds.
 
 use finsam_kalkyl::engine::{

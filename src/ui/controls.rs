@@ -138,7 +138,7 @@ fn member_row(
                 <button type="button" class="step" onclick={stepper(1)}
                         aria-label={format!("{} {name} {} {}", w.increase, w.by, kr(step))}>{ "+" }</button>
             </div>
-            <input type="range" class="slider" min="0" max={state.slider_max(field).to_string()}
+            <input type="range" class="slider" min={state.slider_min(field).to_string()} max={state.slider_max(field).to_string()}
                    step={step.to_string()} value={current.to_string()} oninput={on_slide}
                    aria-label={format!("{name}, {}", w.slider_suffix)} aria-valuetext={kr(current)} />
             <div class={classes!("member-delta", (delta > Decimal::ZERO).then_some("up"), (delta < Decimal::ZERO).then_some("down"))}

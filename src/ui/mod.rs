@@ -7,6 +7,8 @@ mod findings;
 mod format;
 mod headline;
 mod table;
+#[cfg(test)]
+mod tests;
 mod text;
 
 use crate::engine::{presets, Lang};

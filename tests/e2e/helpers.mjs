@@ -69,7 +69,6 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`foreign request: ${u}`);
   });
   await page.goto(url);
-  await page.getByRole('heading', { name: 'Total finansiering', exact: false }).first().waitFor().catch(() => {});
   await page.locator('[data-testid=total-funding]').waitFor();
   return { context, page, problems };
 }
