@@ -36,13 +36,14 @@ pub enum HeadingKind {
 /// A label lowercased, trimmed, with trailing colons and inner runs of
 /// white space folded, so that `  Summa  intäkter: ` reads `summa intäkter`.
 pub fn normalise(label: &str) -> String {
-    label
-        .trim()
-        .trim_end_matches(':')
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    super::text::fold_case(
+        &label
+            .trim()
+            .trim_end_matches(':')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 pub fn heading_kind(norm: &str) -> Option<HeadingKind> {

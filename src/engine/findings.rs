@@ -217,12 +217,7 @@ impl Finding {
             (None, Some(label)) => parts.push(label.clone()),
             (None, None) => {}
         }
-        let text = parts.join(", ");
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-            None => text,
-        }
+        super::text::capitalise(&parts.join(", "))
     }
 
     /// The whole message with its location, as the CLI and JSON give it.

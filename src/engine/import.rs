@@ -126,13 +126,7 @@ impl ImportError {
         match (self.line, self.cell) {
             (Some(l), Some(c)) => format!("{row_w} {l}, {col_w} {c}: {body}"),
             (Some(l), None) => format!("{row_w} {l}: {body}"),
-            _ => {
-                let mut chars = body.chars();
-                chars
-                    .next()
-                    .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())
-                    .unwrap_or(body)
-            }
+            _ => super::text::capitalise(&body),
         }
     }
 }
@@ -229,7 +223,7 @@ fn detect_separator(first_line: &str) -> Option<char> {
 /// `Plan 2025`, a bare `2024` (a budget), or `Utfall 2023-06-30` (period
 /// to date). Words such as "prel" or "(kr)" are allowed beside them.
 pub fn parse_column_header(text: &str) -> Option<(ColumnKind, i32, Option<String>)> {
-    let lower = text.trim().to_lowercase();
+    let lower = super::text::fold_case(text.trim());
     let mut kind = None;
     let mut year = None;
     let mut date = None;

@@ -10,6 +10,7 @@ pub mod model;
 pub mod money;
 pub mod presets;
 pub mod scenario;
+pub mod text;
 
 pub use analysis::{analyse, Analysis, ColumnFigures, OpeningSource, Options};
 pub use findings::{Code, Finding, Severity};

@@ -25,6 +25,12 @@ const LEFT: f64 = 8.0;
 const TOP: f64 = 26.0;
 const BOTTOM: f64 = 30.0;
 
+/// A coordinate as an attribute: whole pixels, so that no float formatting
+/// code ends up in the wasm.
+fn p(v: f64) -> String {
+    (v.round() as i32).to_string()
+}
+
 fn px(v: Decimal) -> f64 {
     v.to_f64().unwrap_or(0.0)
 }
@@ -85,15 +91,15 @@ fn equity_chart(props: &ChartsProps) -> Html {
         let rect = |x: f64, v: Decimal, class: &'static str| {
             let y = scale.y(px(v));
             let (top, height) = if y < zero { (y, zero - y) } else { (zero, y - zero) };
-            html! { <rect class={class} x={format!("{x:.1}")} y={format!("{top:.1}")} width={format!("{bar:.1}")} height={format!("{:.1}", height.max(1.0))} /> }
+            html! { <rect class={class} x={p(x)} y={p(top)} width={p(bar)} height={p(height.max(1.0))} /> }
         };
         let label_y = (scale.y(px(s)).min(zero) - 6.0).max(12.0);
         html! {
             <g>
                 { rect(x0, b, "bar-base") }
                 { rect(x0 + bar + 4.0, s, if s < Decimal::ZERO { "bar-neg" } else { "bar-scen" }) }
-                <text class="bar-label" x={format!("{:.1}", x0 + bar + 4.0 + bar / 2.0)} y={format!("{label_y:.1}")} text-anchor="middle">{ short_kr(s) }</text>
-                <text class="axis-label" x={format!("{:.1}", x0 + bar + 2.0)} y={format!("{:.1}", H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
+                <text class="bar-label" x={p(x0 + bar + 4.0 + bar / 2.0)} y={p(label_y)} text-anchor="middle">{ short_kr(s) }</text>
+                <text class="axis-label" x={p(x0 + bar + 2.0)} y={p(H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
             </g>
         }
     });
@@ -102,9 +108,9 @@ fn equity_chart(props: &ChartsProps) -> Html {
         "{} {}: {} {}, {} {}.",
         w.equity_chart,
         base.columns[last].year,
-        w.baseline.to_lowercase(),
+        w.baseline,
         kr(base.columns[last].closing_equity),
-        w.scenario.to_lowercase(),
+        w.scenario,
         kr(outcome.columns[last].closing_equity)
     );
     html! {
@@ -114,9 +120,9 @@ fn equity_chart(props: &ChartsProps) -> Html {
                 <span><i class="sw bar-base"></i>{ w.baseline }</span>
                 <span><i class="sw bar-scen"></i>{ w.scenario }</span>
             </div>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="equity-chart-title equity-chart-desc" focusable="false">
+            <svg viewBox={format!("0 0 {} {}", p(W), p(H))} role="img" aria-labelledby="equity-chart-title equity-chart-desc" focusable="false">
                 <desc id="equity-chart-desc">{ summary }</desc>
-                <line class="zero" x1={LEFT.to_string()} x2={W.to_string()} y1={format!("{zero:.1}")} y2={format!("{zero:.1}")} />
+                <line class="zero" x1={p(LEFT)} x2={p(W)} y1={p(zero)} y2={p(zero)} />
                 { for bars }
             </svg>
             <details>
@@ -162,14 +168,14 @@ fn funding_chart(props: &ChartsProps) -> Html {
         let segments = parts(i).into_iter().map(|(v, class)| {
             let (y_low, y_high) = (scale.y(acc), scale.y(acc + px(v)));
             acc += px(v);
-            html! { <rect class={class} x={format!("{x:.1}")} y={format!("{y_high:.1}")} width={format!("{bar:.1}")} height={format!("{:.1}", (y_low - y_high).max(0.0))} /> }
+            html! { <rect class={class} x={p(x)} y={p(y_high)} width={p(bar)} height={p((y_low - y_high).max(0.0))} /> }
         }).collect::<Html>();
         let total = outcome.columns[i].members_total;
         html! {
             <g>
                 { segments }
-                <text class="bar-label" x={format!("{:.1}", x + bar / 2.0)} y={format!("{:.1}", (scale.y(px(total)) - 6.0).max(12.0))} text-anchor="middle">{ short_kr(total) }</text>
-                <text class="axis-label" x={format!("{:.1}", x + bar / 2.0)} y={format!("{:.1}", H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
+                <text class="bar-label" x={p(x + bar / 2.0)} y={p((scale.y(px(total)) - 6.0).max(12.0))} text-anchor="middle">{ short_kr(total) }</text>
+                <text class="axis-label" x={p(x + bar / 2.0)} y={p(H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
             </g>
         }
     });
@@ -188,13 +194,13 @@ fn funding_chart(props: &ChartsProps) -> Html {
     );
     html! {
         <figure class="chart">
-            <figcaption id="funding-chart-title">{ format!("{} ({})", w.funding_chart, w.scenario.to_lowercase()) }</figcaption>
+            <figcaption id="funding-chart-title">{ format!("{} ({})", w.funding_chart, w.scenario) }</figcaption>
             <div class="legend" aria-hidden="true">
                 <span><i class="sw part-s"></i>{ w.state }</span>
                 <span><i class="sw part-r"></i>{ w.region }</span>
                 <span><i class="sw part-k"></i>{ w.kommuner }</span>
             </div>
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-labelledby="funding-chart-title funding-chart-desc" focusable="false">
+            <svg viewBox={format!("0 0 {} {}", p(W), p(H))} role="img" aria-labelledby="funding-chart-title funding-chart-desc" focusable="false">
                 <desc id="funding-chart-desc">{ summary }</desc>
                 { for bars }
             </svg>

@@ -120,7 +120,8 @@ fn member_row(
     let lang = state.lang;
 
     html! {
-        <div class={classes!("member", is_state.then_some("state"), error.map(|_| "invalid"))}>
+        <div class={classes!("member", is_state.then_some("state"), error.map(|_| "invalid"),
+                             (is_state && state_short_by(state).is_some()).then_some("binding"))}>
             <div class="member-head">
                 <label class="member-name" for={id.clone()}>
                     { name }
@@ -151,12 +152,23 @@ fn member_row(
             </div>
             if is_state {
                 <p class="member-help">{ w.state_offer_help }</p>
+                if let Some(needed) = state_short_by(state) {
+                    <p class="member-help binding">{ format!("{} {}.", w.state_short, kr(needed)) }</p>
+                }
             }
             if let Some(e) = error {
                 <p class="error" id={format!("{id}-err")} role="alert">{ error_text(e, lang) }</p>
             }
         </div>
     }
+}
+
+/// The utrymme the state would need, when its offer is what limits the
+/// matching in the start year.
+fn state_short_by(state: &State) -> Option<Decimal> {
+    let m = state.outcome.match_for(state.start_column()?)?;
+    (m.matched.binding == Some(crate::engine::findings::Binding::State))
+        .then_some(m.matched.state_needed)
 }
 
 /// What a party offers in the start year that cannot be matched.
