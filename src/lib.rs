@@ -7,5 +7,8 @@
 pub mod engine;
 pub mod state;
 
+#[cfg(feature = "bench")]
+pub mod bench_support;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,10 +1,11 @@
 //! The contribution controls, one row per party, and the scenario settings.
 
 use super::format::{kr, plain, signed_kr, signed_percent, IntlFormat};
+use super::headline::delta_class;
 use super::text::{words, Words};
 use super::Store;
-use crate::engine::{Lang, Mode};
-use crate::state::{Action, Field, InputError, State};
+use crate::engine::{findings::Binding, Lang, Mode};
+use crate::state::{Action, Draft, Field, InputError, State};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -33,95 +34,140 @@ fn field_id(field: Field) -> String {
 pub fn Controls(props: &ControlsProps) -> Html {
     let state = &props.store.0;
     let w = words(state.lang);
+    let dispatcher = props.store.dispatcher();
     let dispatch = {
-        let store = props.store.clone();
-        Callback::from(move |a: Action| store.dispatch(a))
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
     let year = state.outcome.from_year;
     // Kommuner first: the calculator is for a kommun asking "what if we
     // pay more?"; the region and the state's utrymme follow.
-    let mut fields: Vec<(Field, String)> = state
+    let mut fields: Vec<(Field, &str)> = state
         .base
         .kommun_names
         .iter()
         .enumerate()
-        .map(|(k, name)| (Field::Kommun(k), name.clone()))
+        .map(|(k, name)| (Field::Kommun(k), name.as_str()))
         .collect();
     if !state.base.region_name.is_empty() {
-        fields.push((Field::Region, state.base.region_name.clone()));
+        fields.push((Field::Region, state.base.region_name.as_str()));
     }
-    fields.push((Field::StateOffer, w.state_offer.to_string()));
+    fields.push((Field::StateOffer, w.state_offer));
+    let start = state
+        .start_column()
+        .and_then(|i| state.outcome.match_for(i));
+    let rows = fields.into_iter().map(|(field, name)| {
+        let unmatched = start.and_then(|m| match field {
+            Field::Region => Some(m.matched.unmatched_region),
+            Field::Kommun(k) => m.matched.unmatched_kommuner.get(k).copied(),
+            _ => None,
+        });
+        let state_needed = start
+            .filter(|m| field == Field::StateOffer && m.matched.binding == Some(Binding::State))
+            .map(|m| m.matched.state_needed);
+        html! {
+            <MemberRow
+                {field}
+                name={AttrValue::from(name.to_string())}
+                {year}
+                base={state.baseline_value(field)}
+                current={state.current_value(field)}
+                step={state.step(field)}
+                slider_min={state.slider_min(field)}
+                slider_max={state.slider_max(field)}
+                draft={state.draft(field).cloned()}
+                {unmatched}
+                {state_needed}
+                lang={state.lang}
+                dispatcher={dispatcher.clone()} />
+        }
+    });
     html! {
         <section class="controls" aria-labelledby="controls-title">
             <h2 id="controls-title">{ format!("{} {year}", w.contributions) }</h2>
             <p class="help">{ w.contributions_help }</p>
-            <div class="members">
-                { for fields.into_iter().map(|(field, name)| member_row(state, &dispatch, field, &name, w)) }
-            </div>
+            <div class="members">{ for rows }</div>
             { settings(state, &dispatch, w) }
         </section>
     }
 }
 
-fn member_row(
-    state: &State,
-    dispatch: &Callback<Action>,
+#[derive(Properties, PartialEq)]
+struct MemberRowProps {
     field: Field,
-    name: &str,
-    w: &Words,
-) -> Html {
+    name: AttrValue,
+    year: i32,
+    base: Decimal,
+    current: Decimal,
+    step: Decimal,
+    slider_min: Decimal,
+    slider_max: Decimal,
+    draft: Option<Draft>,
+    /// Offered in the start year but not matched.
+    unmatched: Option<Decimal>,
+    /// For the state's row: the utrymme needed, when it binds.
+    state_needed: Option<Decimal>,
+    lang: Lang,
+    dispatcher: UseReducerDispatcher<Store>,
+}
+
+/// One party's row. Its own component with plain props, so a keystroke
+/// re-renders only the rows whose figures changed.
+#[component]
+fn MemberRow(props: &MemberRowProps) -> Html {
+    let MemberRowProps {
+        field,
+        base,
+        current,
+        step,
+        year,
+        lang,
+        ..
+    } = *props;
+    let w = words(lang);
+    let name = props.name.as_str();
     let id = field_id(field);
-    let year = state.outcome.from_year;
-    let base = state.baseline_value(field);
-    let current = state.current_value(field);
-    let step = state.step(field);
-    let draft = state.draft(field);
+    let draft = props.draft.as_ref();
     let shown = draft
         .map(|d| d.text.clone())
         .unwrap_or_else(|| plain(current));
     let error = draft.and_then(|d| d.error.as_ref());
     let delta = current - base;
-    let unmatched = unmatched_for(state, field);
-
-    let on_input = {
-        let dispatch = dispatch.clone();
+    let dispatch = |make: fn(Field, String) -> Action| {
+        let dispatcher = props.dispatcher.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::Type(field, input.value()));
+            dispatcher.dispatch(make(field, input.value()));
         })
     };
+    let on_input = dispatch(Action::Type);
     let on_blur = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: FocusEvent| dispatch.emit(Action::Blur(field)))
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: FocusEvent| dispatcher.dispatch(Action::Blur(field)))
     };
     let on_slide = {
-        let dispatch = dispatch.clone();
+        let dispatcher = props.dispatcher.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<Decimal>() {
-                dispatch.emit(Action::Set(field, v));
+                dispatcher.dispatch(Action::Set(field, v));
             }
         })
     };
     let stepper = |direction: i32| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Step(field, direction)))
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Step(field, direction)))
     };
     let is_state = field == Field::StateOffer;
-    let described = format!(
-        "{id}-base {id}-delta{}",
-        if error.is_some() {
-            format!(" {id}-err")
-        } else {
-            String::new()
-        }
-    );
-    let pct = (!base.is_zero()).then(|| delta * Decimal::ONE_HUNDRED / base);
-    let lang = state.lang;
+    let described = match error {
+        Some(_) => format!("{id}-base {id}-delta {id}-err"),
+        None => format!("{id}-base {id}-delta"),
+    };
+    let pct = (!base.is_zero() && !delta.is_zero()).then(|| delta * Decimal::ONE_HUNDRED / base);
 
     html! {
         <div class={classes!("member", is_state.then_some("state"), error.map(|_| "invalid"),
-                             (is_state && state_short_by(state).is_some()).then_some("binding"))}>
+                             props.state_needed.map(|_| "binding"))}>
             <div class="member-head">
                 <label class="member-name" for={id.clone()}>
                     { name }
@@ -139,20 +185,21 @@ fn member_row(
                 <button type="button" class="step" onclick={stepper(1)}
                         aria-label={format!("{} {name} {} {}", w.increase, w.by, kr(step))}>{ "+" }</button>
             </div>
-            <input type="range" class="slider" min={state.slider_min(field).to_string()} max={state.slider_max(field).to_string()}
+            <input type="range" class="slider" min={props.slider_min.to_string()} max={props.slider_max.to_string()}
                    step={step.to_string()} value={current.to_string()} oninput={on_slide}
                    aria-label={format!("{name}, {}", w.slider_suffix)} aria-valuetext={kr(current)} />
-            <div class={classes!("member-delta", (delta > Decimal::ZERO).then_some("up"), (delta < Decimal::ZERO).then_some("down"))}
-                 id={format!("{id}-delta")}>
+            <div class={classes!("member-delta", delta_class(delta))} id={format!("{id}-delta")}>
                 { format!("{}: {}", w.change, signed_kr(delta)) }
-                { for pct.filter(|_| !delta.is_zero()).map(|p| html! { <span>{ format!(" ({})", signed_percent(p)) }</span> }) }
-                { for unmatched.filter(|u| !u.is_zero()).map(|u| html! {
+                if let Some(p) = pct {
+                    <span>{ format!(" ({})", signed_percent(p)) }</span>
+                }
+                if let Some(u) = props.unmatched.filter(|u| !u.is_zero()) {
                     <span class="unmatched">{ format!(" · {}: {}", w.unmatched, kr(u)) }</span>
-                }) }
+                }
             </div>
             if is_state {
                 <p class="member-help">{ w.state_offer_help }</p>
-                if let Some(needed) = state_short_by(state) {
+                if let Some(needed) = props.state_needed {
                     <p class="member-help binding">{ format!("{} {}.", w.state_short, kr(needed)) }</p>
                 }
             }
@@ -160,24 +207,6 @@ fn member_row(
                 <p class="error" id={format!("{id}-err")} role="alert">{ error_text(e, lang) }</p>
             }
         </div>
-    }
-}
-
-/// The utrymme the state would need, when its offer is what limits the
-/// matching in the start year.
-fn state_short_by(state: &State) -> Option<Decimal> {
-    let m = state.outcome.match_for(state.start_column()?)?;
-    (m.matched.binding == Some(crate::engine::findings::Binding::State))
-        .then_some(m.matched.state_needed)
-}
-
-/// What a party offers in the start year that cannot be matched.
-fn unmatched_for(state: &State, field: Field) -> Option<Decimal> {
-    let m = state.outcome.match_for(state.start_column()?)?;
-    match field {
-        Field::Region => Some(m.matched.unmatched_region),
-        Field::Kommun(k) => m.matched.unmatched_kommuner.get(k).copied(),
-        _ => None,
     }
 }
 

@@ -28,25 +28,37 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 <p>{ w.findings_none }</p>
             } else {
                 <ul>
-                    { for findings.iter().map(|f| {
-                        let class = match f.severity {
-                            Severity::Error => "sev-error",
-                            Severity::Warning => "sev-warning",
-                            Severity::Info => "sev-info",
-                        };
-                        let location = f.location(lang);
-                        html! {
-                            <li class={class} data-code={f.code.as_str()}>
-                                <span class="sev">{ f.severity.name(lang) }</span>
-                                if !location.is_empty() {
-                                    <span class="where">{ location }</span>
-                                }
-                                <span class="msg">{ f.body(lang, &IntlFormat) }</span>
-                            </li>
-                        }
-                    }) }
+                    { for findings.into_iter().map(|f| html! { <FindingItem finding={f.clone()} {lang} /> }) }
                 </ul>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    finding: Finding,
+    lang: Lang,
+}
+
+/// One finding; its own component so unchanged findings are not reworded
+/// on every keystroke.
+#[component]
+fn FindingItem(props: &ItemProps) -> Html {
+    let (f, lang) = (&props.finding, props.lang);
+    let class = match f.severity {
+        Severity::Error => "sev-error",
+        Severity::Warning => "sev-warning",
+        Severity::Info => "sev-info",
+    };
+    let location = f.location(lang);
+    html! {
+        <li class={class} data-code={f.code.as_str()}>
+            <span class="sev">{ f.severity.name(lang) }</span>
+            if !location.is_empty() {
+                <span class="where">{ location }</span>
+            }
+            <span class="msg">{ f.body(lang, &IntlFormat) }</span>
+        </li>
     }
 }

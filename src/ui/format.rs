@@ -8,6 +8,8 @@
 use crate::engine::NumberFormat;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 
 struct Formatters {
@@ -87,36 +89,82 @@ fn call(pick: fn(&Formatters) -> &Function, value: &str) -> String {
     })
 }
 
+/// Which formatter: the key of the memo below.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    Plain,
+    Kr,
+    SignedKr,
+    SignedPlain,
+    Percent,
+    SignedPercent,
+}
+
+thread_local! {
+    /// Intl's answers, remembered: a render formats a few hundred figures
+    /// and most are the same as last time. Each answer from Intl costs two
+    /// string crossings between wasm and JS; a hit costs a hash lookup.
+    static MEMO: RefCell<HashMap<(Style, Decimal), String>> = RefCell::new(HashMap::new());
+}
+
+fn memo(
+    style: Style,
+    value: Decimal,
+    pick: fn(&Formatters) -> &Function,
+    arg: impl FnOnce() -> String,
+) -> String {
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&(style, value)).cloned()) {
+        return hit;
+    }
+    let text = call(pick, &arg());
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded: a long session of slider drags must not grow it forever.
+        if m.len() > 4096 {
+            m.clear();
+        }
+        m.insert((style, value), text.clone());
+    });
+    text
+}
+
 /// `1 234 567`
 pub fn plain(v: Decimal) -> String {
-    call(|f| &f.plain, &v.to_string())
+    memo(Style::Plain, v, |f| &f.plain, || v.to_string())
 }
 
 /// `1 234 567 kr`
 pub fn kr(v: Decimal) -> String {
-    call(|f| &f.kr, &v.to_string())
+    memo(Style::Kr, v, |f| &f.kr, || v.to_string())
 }
 
 /// `+40 000 kr`, `−5 000 kr`, `0 kr`
 pub fn signed_kr(v: Decimal) -> String {
-    call(|f| &f.signed_kr, &v.to_string())
+    memo(Style::SignedKr, v, |f| &f.signed_kr, || v.to_string())
 }
 
 /// `+40 000`, `−5 000`, `0`
 pub fn signed_plain(v: Decimal) -> String {
-    call(|f| &f.signed_plain, &v.to_string())
+    memo(Style::SignedPlain, v, |f| &f.signed_plain, || v.to_string())
 }
 
 /// A percentage given in percent units: `9.598` → `9,6 %`.
 pub fn percent(v: Decimal) -> String {
-    call(|f| &f.percent, &(v / Decimal::ONE_HUNDRED).to_string())
+    memo(
+        Style::Percent,
+        v,
+        |f| &f.percent,
+        || (v / Decimal::ONE_HUNDRED).to_string(),
+    )
 }
 
 /// `+2,5 %`
 pub fn signed_percent(v: Decimal) -> String {
-    call(
+    memo(
+        Style::SignedPercent,
+        v,
         |f| &f.signed_percent,
-        &(v / Decimal::ONE_HUNDRED).to_string(),
+        || (v / Decimal::ONE_HUNDRED).to_string(),
     )
 }
 

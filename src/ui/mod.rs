@@ -1,6 +1,8 @@
 //! The Yew shell: one state ([`crate::state::State`]) in one reducer, and
 //! components that only render it and dispatch actions.
 
+#[cfg(feature = "bench")]
+mod bench;
 mod charts;
 mod controls;
 mod findings;
@@ -62,6 +64,20 @@ fn App() -> Html {
     let state = &store.0;
     let lang = state.lang;
     let w = text::words(lang);
+
+    // The table and the findings lie below the fold. They render right
+    // after the first paint, so the figures people look at first come
+    // sooner; nothing waits on a network.
+    let below_fold = use_state(|| false);
+    {
+        let below_fold = below_fold.clone();
+        use_effect_with((), move |_| {
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || below_fold.set(true)).forget();
+            });
+            move || drop(frame)
+        });
+    }
 
     use_effect_with(lang, move |lang| {
         if let Some(root) = gloo::utils::document().document_element() {
@@ -131,6 +147,7 @@ fn App() -> Html {
                 outcome={Shared(Rc::clone(&state.outcome))}
                 scenario_changed={false}
                 {lang} />
+            if *below_fold {
             <table::YearTable
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}
@@ -143,6 +160,7 @@ fn App() -> Html {
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}
                 {lang} />
+            }
         </main>
         <footer class="foot"><p>{ w.footer }</p></footer>
         </>
@@ -150,5 +168,9 @@ fn App() -> Html {
 }
 
 pub fn start() {
+    #[cfg(feature = "bench")]
+    if bench::run_if_asked() {
+        return;
+    }
     yew::Renderer::<App>::new().render();
 }

@@ -26,6 +26,57 @@ enum Value<'a> {
     Percent(&'a dyn Fn(&ColumnFigures) -> Option<Decimal>),
 }
 
+/// A figure in a cell: money, or a percentage that may be undefined.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Figure {
+    Money(Decimal),
+    Percent(Option<Decimal>),
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    label: AttrValue,
+    class: &'static str,
+    /// (baseline, scenario) per column.
+    cells: Vec<(Figure, Figure)>,
+    show_baseline: bool,
+}
+
+/// One row. Its own component, so that a keystroke re-renders (and
+/// formats through Intl) only the rows whose figures changed.
+#[component]
+fn TableRow(props: &RowProps) -> Html {
+    let text = |f: Figure| match f {
+        Figure::Money(v) => plain(v),
+        Figure::Percent(v) => v.map(percent).unwrap_or_else(|| "–".into()),
+    };
+    let cells = props.cells.iter().map(|&(b, n)| {
+        let delta = match (b, n) {
+            (Figure::Money(b), Figure::Money(n)) if n != b => Some(n - b),
+            _ => None,
+        };
+        html! {
+            <>
+            if props.show_baseline {
+                <td class="base">{ text(b) }</td>
+            }
+            <td>
+                <span class="value">{ text(n) }</span>
+                if let Some(d) = delta {
+                    <span class={classes!("delta", delta_class(d))}>{ signed_plain(d) }</span>
+                }
+            </td>
+            </>
+        }
+    });
+    html! {
+        <tr class={props.class}>
+            <th scope="row">{ props.label.clone() }</th>
+            { for cells }
+        </tr>
+    }
+}
+
 #[component]
 pub fn YearTable(props: &TableProps) -> Html {
     let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
@@ -69,39 +120,17 @@ pub fn YearTable(props: &TableProps) -> Html {
     });
 
     let row = |label: &str, class: &'static str, value: Value| -> Html {
-        let cells = columns.iter().map(|&i| {
-            let (b, n) = (&base.columns[i], &outcome.columns[i]);
-            let (base_text, new_text, delta) = match &value {
-                Value::Money(f) => {
-                    let (bv, nv) = (f(b), f(n));
-                    (plain(bv), plain(nv), Some(nv - bv))
+        let cells: Vec<(Figure, Figure)> = columns
+            .iter()
+            .map(|&i| {
+                let (b, n) = (&base.columns[i], &outcome.columns[i]);
+                match &value {
+                    Value::Money(f) => (Figure::Money(f(b)), Figure::Money(f(n))),
+                    Value::Percent(f) => (Figure::Percent(f(b)), Figure::Percent(f(n))),
                 }
-                Value::Percent(f) => {
-                    let text = |v: Option<Decimal>| v.map(percent).unwrap_or_else(|| "–".into());
-                    (text(f(b)), text(f(n)), None)
-                }
-            };
-            let delta_html = delta.filter(|d| !d.is_zero()).map(|d| {
-                html! { <span class={classes!("delta", delta_class(d))}>{ signed_plain(d) }</span> }
-            });
-            html! {
-                <>
-                if show_baseline {
-                    <td class="base">{ base_text }</td>
-                }
-                <td>
-                    <span class="value">{ new_text }</span>
-                    { for delta_html }
-                </td>
-                </>
-            }
-        });
-        html! {
-            <tr class={class}>
-                <th scope="row">{ label }</th>
-                { for cells }
-            </tr>
-        }
+            })
+            .collect();
+        html! { <TableRow label={AttrValue::from(label.to_string())} {class} {cells} {show_baseline} /> }
     };
     let group = |label: &str| {
         let span = (columns.len() * if show_baseline { 2 } else { 1 } + 1).to_string();

@@ -1,0 +1,137 @@
+// Browser timings, printed as JSON on stdout (scripts/bench.sh writes them
+// into BENCHMARKS.md). Not a test: it asserts only that each change really
+// reached the page.
+//
+// Usage: node tests/bench/browser.mjs <dist dir> [<empty-yew dist dir>]
+//
+// - input → DOM: from the input event (a capture listener that runs before
+//   Yew's) to the mutation of the figure it changes (a MutationObserver),
+//   as TOOLCHAIN.md says; never "until the next animation frame".
+// - load: navigation start to the first figure in the DOM and to the whole
+//   page rendered, timed inside the page; fresh context (cold cache) each
+//   time, median of 10.
+import { serve, launch } from '../e2e/helpers.mjs';
+
+const [distDir, emptyDir] = process.argv.slice(2);
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const round = (x) => Math.round(x * 1000) / 1000;
+
+/** Installs the timing hooks: t0 on input, t1 on the watched mutation. */
+async function installProbe(page, watchSelector) {
+  await page.evaluate((sel) => {
+    window.__lat = [];
+    let t0 = null;
+    window.addEventListener('input', () => { t0 = performance.now(); }, { capture: true });
+    const target = document.querySelector(sel);
+    new MutationObserver(() => {
+      if (t0 !== null) { window.__lat.push(performance.now() - t0); t0 = null; }
+    }).observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, watchSelector);
+}
+
+async function appLatency(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('[data-testid=total-funding]').waitFor();
+  await page.locator('#f-state').fill('20 000 000');
+  await page.getByLabel('Ensam').check();
+  await installProbe(page, '[data-testid=total-funding]');
+  const habo = page.locator('#f-kommun-0');
+  // 100 typed amounts: each one input event, each one a new total.
+  for (let i = 1; i <= 100; i++) {
+    await habo.fill(String(204600 + i * 1000));
+  }
+  const typedOk = (await page.locator('[data-testid=total-funding] .card-value').innerText()).replace(/\D/g, '');
+  if (typedOk !== String(11172000 + 4 * 100 * 1000)) throw new Error(`typed changes did not land: ${typedOk}`);
+  // 100 slider steps with the arrow key.
+  const slider = page.getByRole('slider', { name: /^Habo kommun/ });
+  await slider.focus();
+  for (let i = 0; i < 100; i++) await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
+  const samples = await page.evaluate(() => window.__lat);
+  await context.close();
+  if (samples.length < 195) throw new Error(`only ${samples.length} of 200 changes reached the DOM`);
+  return { n: samples.length, p50_ms: round(quantile(samples, 0.5)), p95_ms: round(quantile(samples, 0.95)) };
+}
+
+async function emptyLatency(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('input').waitFor();
+  await installProbe(page, 'output');
+  const input = page.locator('input');
+  for (let i = 1; i <= 200; i++) await input.fill(String(i));
+  const samples = await page.evaluate(() => window.__lat);
+  await context.close();
+  return { n: samples.length, p50_ms: round(quantile(samples, 0.5)), p95_ms: round(quantile(samples, 0.95)) };
+}
+
+/**
+ * Load timings from inside the page, so Playwright's round trips do not
+ * count: navigation start to the first figure in the DOM, and to the last
+ * part of the page (`doneSelector`) being in place. A fresh context each
+ * time, so the cache is cold. Median of 10.
+ */
+async function loadTimes(browser, url, firstSelector, doneSelector) {
+  const first = [];
+  const done = [];
+  for (let i = 0; i < 10; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.addInitScript(([a, b]) => {
+      const marks = (window.__marks = {});
+      const check = () => {
+        if (!marks.first && document.querySelector(a)) marks.first = performance.now();
+        if (!marks.done && document.querySelector(b)) marks.done = performance.now();
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true });
+    }, [firstSelector, doneSelector]);
+    await page.goto(url);
+    await page.locator(doneSelector).first().waitFor({ state: 'attached' });
+    // Let the task that rendered it finish, then read the marks.
+    await page.waitForFunction(() => window.__marks.done !== undefined);
+    const marks = await page.evaluate(() => window.__marks);
+    first.push(marks.first);
+    done.push(marks.done);
+    await context.close();
+  }
+  const summary = (xs) => ({ median_ms: round(quantile(xs, 0.5)), min_ms: round(Math.min(...xs)), max_ms: round(Math.max(...xs)) });
+  return { first_figure: summary(first), fully_rendered: summary(done) };
+}
+
+async function wasmEngine(browser, url) {
+  // The engine's own timing hook is compiled into the page only in the
+  // bench build: ?bench runs it and writes the result into the DOM.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}?bench`);
+  const text = await page.locator('#bench-result').innerText({ timeout: 60000 }).catch(() => null);
+  await context.close();
+  return text ? JSON.parse(text) : null;
+}
+
+const browser = await launch();
+const app = await serve(distDir);
+const result = {
+  chromium: browser.version(),
+  latency: await appLatency(browser, app.url),
+  load: await loadTimes(browser, app.url, '[data-testid=total-funding] .card-value', 'section.findings'),
+  wasm_engine: await wasmEngine(browser, app.url),
+};
+await app.close();
+if (emptyDir) {
+  const empty = await serve(emptyDir);
+  result.empty_yew = {
+    latency: await emptyLatency(browser, empty.url),
+    load: await loadTimes(browser, empty.url, 'input', 'output'),
+  };
+  await empty.close();
+  result.latency_ratio_p95 = round(result.latency.p95_ms / Math.max(result.empty_yew.latency.p95_ms, 0.001));
+}
+await browser.close();
+console.log(JSON.stringify(result, null, 2));
