@@ -12,10 +12,10 @@ step "cargo fmt --check"
 cargo fmt --check
 
 step "clippy (native, all targets)"
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --all-features -- -D warnings
 
 step "clippy (wasm: library, app and wasm tests)"
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --tests --all-features -- -D warnings
 
 step "native tests: engine, golden examples, properties, importer fuzzing, CLI, state"
 cargo test --locked

@@ -10,6 +10,7 @@ use crate::engine::{
     Analysis, Budget, Change, Finding, Lang, MemberRef, Mode, Options, Scenario, ScenarioError,
 };
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// A field a person can type into.
@@ -64,7 +65,65 @@ pub struct State {
     pub show_baseline: bool,
     /// Show columns that are not chained (Budget 2023 beside Prognos 2023).
     pub show_all_columns: bool,
+    /// Earlier scenarios, for undo; the newest last.
+    pub history: Vec<Scenario>,
+    /// Undone scenarios, for redo; the newest last.
+    pub future: Vec<Scenario>,
+    /// The field being typed into: its keystrokes make one undo step.
+    typing: Option<Field>,
+    /// Scenarios saved under a name, for every budget.
+    pub named: Vec<NamedScenario>,
+    /// Indices into `named` to compare against the baseline.
+    pub compare: [Option<usize>; 2],
+    /// Something to tell the person: a bad link, storage that failed.
+    pub notice: Option<Notice>,
 }
+
+/// A scenario saved under a name, with the budget it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedScenario {
+    pub name: String,
+    pub preset: String,
+    pub scenario: Scenario,
+}
+
+/// Messages about the app itself rather than the budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The link could not be read; the preset is shown instead.
+    BadLink(String),
+    /// What was saved in this browser could not be read.
+    BadSaved(String),
+    /// This browser will not keep anything (private mode, full, blocked).
+    StorageUnavailable,
+    /// The link is copied to the clipboard (or shown to copy by hand).
+    LinkReady,
+}
+
+/// What a browser keeps between visits (localStorage). Versioned: another
+/// version is refused with a message, never guessed at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: u32,
+    pub preset: String,
+    pub lang: Lang,
+    pub scenario: Scenario,
+    #[serde(default)]
+    pub named: Vec<NamedScenario>,
+}
+
+/// What a share link carries in its fragment: the whole scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub v: u32,
+    pub preset: String,
+    pub lang: Lang,
+    pub scenario: Scenario,
+}
+
+pub const SAVED_VERSION: u32 = 1;
+pub const LINK_VERSION: u32 = 1;
+const HISTORY_LIMIT: usize = 100;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -85,6 +144,17 @@ pub enum Action {
     Reset,
     ToggleBaseline,
     ToggleAllColumns,
+    Undo,
+    Redo,
+    /// Saves the current scenario under a name (replacing one of that name).
+    SaveNamed(String),
+    LoadNamed(usize),
+    RenameNamed(usize, String),
+    DeleteNamed(usize),
+    /// Picks a saved scenario for comparison slot 0 or 1.
+    SetCompare(usize, Option<usize>),
+    Notify(Notice),
+    DismissNotice,
 }
 
 impl State {
@@ -113,6 +183,12 @@ impl State {
                 drafts: Vec::new(),
                 show_baseline: false,
                 show_all_columns: false,
+                history: Vec::new(),
+                future: Vec::new(),
+                typing: None,
+                named: Vec::new(),
+                compare: [None, None],
+                notice: None,
             }
         })
     }
@@ -137,11 +213,102 @@ impl State {
             drafts: Vec::new(),
             show_baseline: false,
             show_all_columns: false,
+            history: Vec::new(),
+            future: Vec::new(),
+            typing: None,
+            named: Vec::new(),
+            compare: [None, None],
+            notice: None,
         })
+    }
+
+    /// What this browser should keep.
+    pub fn saved(&self) -> Saved {
+        let Source::Preset(preset) = self.source;
+        Saved {
+            version: SAVED_VERSION,
+            preset: preset.to_string(),
+            lang: self.lang,
+            scenario: self.scenario.clone(),
+            named: self.named.clone(),
+        }
+    }
+
+    /// The share link's payload.
+    pub fn link(&self) -> Link {
+        let Source::Preset(preset) = self.source;
+        Link { v: LINK_VERSION, preset: preset.to_string(), lang: self.lang, scenario: self.scenario.clone() }
+    }
+
+    /// The state a browser saved, or why it cannot be used.
+    pub fn from_saved(json: &str) -> Result<State, String> {
+        let saved: Saved = serde_json::from_str(json).map_err(|e| format!("sparade data är skadade ({e})"))?;
+        if saved.version != SAVED_VERSION {
+            return Err(format!("sparade data har version {}, den här versionen läser {SAVED_VERSION}", saved.version));
+        }
+        let mut state = State::with_scenario(&saved.preset, saved.lang, saved.scenario)?;
+        state.named = saved.named;
+        Ok(state)
+    }
+
+    /// The state a share link describes, or why it cannot be used.
+    pub fn from_link(json: &str) -> Result<State, String> {
+        let link: Link = serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
+        if link.v != LINK_VERSION {
+            return Err(format!("länken har version {}, den här versionen läser {LINK_VERSION}", link.v));
+        }
+        State::with_scenario(&link.preset, link.lang, link.scenario)
+    }
+
+    fn with_scenario(preset: &str, lang: Lang, scenario: Scenario) -> Result<State, String> {
+        let mut state =
+            State::from_preset(preset, lang).ok_or_else(|| format!("budgeten «{preset}» finns inte här"))?;
+        let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
+            .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
+        state.scenario = scenario;
+        state.outcome = Rc::new(outcome);
+        Ok(state)
+    }
+
+    /// Named scenarios that belong to the open budget, with their indices.
+    pub fn named_here(&self) -> Vec<(usize, &NamedScenario)> {
+        let Source::Preset(preset) = self.source;
+        self.named.iter().enumerate().filter(|(_, n)| n.preset == preset).collect()
+    }
+
+    /// The outcome of a saved scenario on the open budget.
+    pub fn outcome_of(&self, index: usize) -> Option<ScenarioOutcome> {
+        let named = self.named.get(index)?;
+        run_scenario(&self.budget, &self.base, &named.scenario, &self.options).ok()
     }
 
     /// The reducer.
     pub fn apply(&self, action: Action) -> State {
+        // Keystrokes, or a slider drag, in one field make one undo step.
+        let typing = match &action {
+            Action::Type(field, _) | Action::Set(field, _) => Some(*field),
+            _ => None,
+        };
+        let undoable = !matches!(action, Action::Undo | Action::Redo | Action::LoadPreset(_));
+        let same_session = typing.is_some() && typing == self.typing;
+        let mut next = self.step_state(action);
+        if undoable && next.scenario != self.scenario {
+            if !same_session {
+                next.history.push(self.scenario.clone());
+                if next.history.len() > HISTORY_LIMIT {
+                    next.history.remove(0);
+                }
+            }
+            next.future.clear();
+            next.typing = typing;
+        } else {
+            // `typing` marks a session that already has its undo step.
+            next.typing = if same_session { self.typing } else { None };
+        }
+        next
+    }
+
+    fn step_state(&self, action: Action) -> State {
         let mut next = self.clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
@@ -149,6 +316,7 @@ impl State {
                 if let Some(mut loaded) = State::from_preset(&id, self.lang) {
                     loaded.show_baseline = self.show_baseline;
                     loaded.show_all_columns = self.show_all_columns;
+                    loaded.named = self.named.clone();
                     next = loaded;
                 }
             }
@@ -194,6 +362,60 @@ impl State {
             }
             Action::ToggleBaseline => next.show_baseline = !self.show_baseline,
             Action::ToggleAllColumns => next.show_all_columns = !self.show_all_columns,
+            Action::Undo => {
+                if let Some(previous) = next.history.pop() {
+                    next.future.push(self.scenario.clone());
+                    next.drafts.clear();
+                    next.try_scenario(previous);
+                }
+            }
+            Action::Redo => {
+                if let Some(later) = next.future.pop() {
+                    next.history.push(self.scenario.clone());
+                    next.drafts.clear();
+                    next.try_scenario(later);
+                }
+            }
+            Action::SaveNamed(name) => {
+                let name = name.trim().to_string();
+                if !name.is_empty() {
+                    let Source::Preset(preset) = self.source;
+                    let entry = NamedScenario { name, preset: preset.to_string(), scenario: self.scenario.clone() };
+                    match next.named.iter_mut().find(|n| n.name == entry.name && n.preset == entry.preset) {
+                        Some(existing) => *existing = entry,
+                        None => next.named.push(entry),
+                    }
+                }
+            }
+            Action::LoadNamed(i) => {
+                if let Some(named) = self.named.get(i) {
+                    next.drafts.clear();
+                    next.try_scenario(named.scenario.clone());
+                }
+            }
+            Action::RenameNamed(i, name) => {
+                let name = name.trim().to_string();
+                if let (Some(named), false) = (next.named.get_mut(i), name.is_empty()) {
+                    named.name = name;
+                }
+            }
+            Action::DeleteNamed(i) => {
+                if i < next.named.len() {
+                    next.named.remove(i);
+                    next.compare = self.compare.map(|slot| match slot {
+                        Some(j) if j == i => None,
+                        Some(j) if j > i => Some(j - 1),
+                        other => other,
+                    });
+                }
+            }
+            Action::SetCompare(slot, index) => {
+                if let Some(s) = next.compare.get_mut(slot) {
+                    *s = index.filter(|&i| i < self.named.len());
+                }
+            }
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::DismissNotice => next.notice = None,
         }
         next
     }

@@ -131,3 +131,95 @@ fn a_step_up_moves_every_offer_and_typed_amounts_still_land() {
     let s = s.apply(Action::Type(HABO, "250 000".into()));
     assert_eq!(s.current_value(HABO), d(250_000));
 }
+
+#[test]
+fn undo_and_redo_take_whole_edits() {
+    let s = State::new(Lang::Sv)
+        .apply(Action::Type(Field::StateOffer, "6 000 000".into()))
+        .apply(Action::Blur(Field::StateOffer));
+    // Seven keystrokes in Habo's field: one step.
+    let mut typed = s.clone();
+    for prefix in ["+", "+1", "+10", "+10 ", "+10 0", "+10 00", "+10 000"] {
+        typed = typed.apply(Action::Type(HABO, prefix.into()));
+    }
+    let stepped = typed.apply(Action::Blur(HABO)).apply(Action::Step(HABO, 1));
+    assert_eq!(stepped.current_value(HABO), d(224_600));
+    let u1 = stepped.apply(Action::Undo);
+    assert_eq!(u1.current_value(HABO), d(214_600));
+    let u2 = u1.apply(Action::Undo);
+    assert_eq!(u2.current_value(HABO), d(204_600));
+    assert_eq!(u2.current_value(Field::StateOffer), d(6_000_000));
+    let u3 = u2.apply(Action::Undo);
+    assert_eq!(u3.current_value(Field::StateOffer), d(5_586_000));
+    assert_eq!(u3.apply(Action::Undo), u3, "nothing left to undo");
+    let r = u3.apply(Action::Redo).apply(Action::Redo).apply(Action::Redo);
+    assert_eq!(r.current_value(HABO), d(224_600));
+    assert_eq!(r.scenario, stepped.scenario);
+    // A new change after an undo drops the redo branch.
+    let branched = u1.apply(Action::SetMode(Mode::Alone));
+    assert!(branched.future.is_empty());
+}
+
+#[test]
+fn named_scenarios_save_load_rename_delete_and_compare() {
+    let s = State::new(Lang::Sv).apply(Action::Type(Field::StateOffer, "6 000 000".into()));
+    let a = s.apply(Action::Type(HABO, "214 600".into())).apply(Action::SaveNamed("Förslag A".into()));
+    let b = a
+        .apply(Action::SetMode(Mode::Alone))
+        .apply(Action::Type(HABO, "224 600".into()))
+        .apply(Action::SaveNamed("  Förslag B ".into()));
+    assert_eq!(b.named_here().len(), 2);
+    assert_eq!(b.named[1].name, "Förslag B");
+    let b = b.apply(Action::SetCompare(0, Some(0))).apply(Action::SetCompare(1, Some(1)));
+    let (oa, ob) = (b.outcome_of(0).unwrap(), b.outcome_of(1).unwrap());
+    let i = b.start_column().unwrap();
+    assert_eq!(oa.columns[i].members_total, d(11_172_000 + 4 * 136_510));
+    assert_eq!(ob.columns[i].members_total, d(11_172_000 + 4 * 20_000));
+    let loaded = b.apply(Action::LoadNamed(0));
+    assert_eq!(loaded.scenario, a.scenario);
+    let renamed = loaded.apply(Action::RenameNamed(0, "Förslag Ett".into()));
+    assert_eq!(renamed.named[0].name, "Förslag Ett");
+    assert_eq!(renamed.apply(Action::RenameNamed(0, "   ".into())).named[0].name, "Förslag Ett");
+    let deleted = renamed.apply(Action::DeleteNamed(0));
+    assert_eq!(deleted.named.len(), 1);
+    assert_eq!(deleted.compare, [None, Some(0)]);
+    // Saving an existing name replaces it; other budgets keep their own.
+    let again = deleted.apply(Action::SaveNamed("Förslag B".into()));
+    assert_eq!(again.named.len(), 1);
+    let other = again.apply(Action::LoadPreset("hoglandet-2023".into()));
+    assert_eq!(other.named.len(), 1);
+    assert!(other.named_here().is_empty());
+}
+
+#[test]
+fn saved_state_and_links_round_trip_and_refuse_damage() {
+    let s = State::new(Lang::En)
+        .apply(Action::Type(Field::StateOffer, "6 000 000".into()))
+        .apply(Action::SetMode(Mode::Alone))
+        .apply(Action::Type(HABO, "214 600".into()))
+        .apply(Action::SetFromYear(2025))
+        .apply(Action::SaveNamed("A".into()));
+    let json = serde_json::to_string(&s.saved()).unwrap();
+    let back = State::from_saved(&json).unwrap();
+    assert_eq!(back.scenario, s.scenario);
+    assert_eq!(back.outcome, s.outcome);
+    assert_eq!(back.named, s.named);
+    assert_eq!(back.lang, Lang::En);
+    let link = serde_json::to_string(&s.link()).unwrap();
+    let opened = State::from_link(&link).unwrap();
+    assert_eq!(opened.outcome, s.outcome);
+
+    for bad in [
+        "",
+        "not json",
+        "{}",
+        r#"{"v":2,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{}}"#,
+        r#"{"v":1,"preset":"nowhere","lang":"sv","scenario":{}}"#,
+        r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"changes":[{"member":{"kommun":"Ydre kommun"},"change":{"kr":"1"}}]}}"#,
+        r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"state_offer":"-5"}}"#,
+    ] {
+        assert!(State::from_link(bad).is_err(), "{bad}");
+    }
+    assert!(State::from_saved(&json.replace("\"version\":1", "\"version\":9")).is_err());
+    assert!(State::from_saved("{\"version\":1,").is_err());
+}
