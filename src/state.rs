@@ -237,14 +237,23 @@ impl State {
     /// The share link's payload.
     pub fn link(&self) -> Link {
         let Source::Preset(preset) = self.source;
-        Link { v: LINK_VERSION, preset: preset.to_string(), lang: self.lang, scenario: self.scenario.clone() }
+        Link {
+            v: LINK_VERSION,
+            preset: preset.to_string(),
+            lang: self.lang,
+            scenario: self.scenario.clone(),
+        }
     }
 
     /// The state a browser saved, or why it cannot be used.
     pub fn from_saved(json: &str) -> Result<State, String> {
-        let saved: Saved = serde_json::from_str(json).map_err(|e| format!("sparade data är skadade ({e})"))?;
+        let saved: Saved =
+            serde_json::from_str(json).map_err(|e| format!("sparade data är skadade ({e})"))?;
         if saved.version != SAVED_VERSION {
-            return Err(format!("sparade data har version {}, den här versionen läser {SAVED_VERSION}", saved.version));
+            return Err(format!(
+                "sparade data har version {}, den här versionen läser {SAVED_VERSION}",
+                saved.version
+            ));
         }
         let mut state = State::with_scenario(&saved.preset, saved.lang, saved.scenario)?;
         state.named = saved.named;
@@ -253,16 +262,20 @@ impl State {
 
     /// The state a share link describes, or why it cannot be used.
     pub fn from_link(json: &str) -> Result<State, String> {
-        let link: Link = serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
+        let link: Link =
+            serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
         if link.v != LINK_VERSION {
-            return Err(format!("länken har version {}, den här versionen läser {LINK_VERSION}", link.v));
+            return Err(format!(
+                "länken har version {}, den här versionen läser {LINK_VERSION}",
+                link.v
+            ));
         }
         State::with_scenario(&link.preset, link.lang, link.scenario)
     }
 
     fn with_scenario(preset: &str, lang: Lang, scenario: Scenario) -> Result<State, String> {
-        let mut state =
-            State::from_preset(preset, lang).ok_or_else(|| format!("budgeten «{preset}» finns inte här"))?;
+        let mut state = State::from_preset(preset, lang)
+            .ok_or_else(|| format!("budgeten «{preset}» finns inte här"))?;
         let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
             .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
         state.scenario = scenario;
@@ -273,7 +286,11 @@ impl State {
     /// Named scenarios that belong to the open budget, with their indices.
     pub fn named_here(&self) -> Vec<(usize, &NamedScenario)> {
         let Source::Preset(preset) = self.source;
-        self.named.iter().enumerate().filter(|(_, n)| n.preset == preset).collect()
+        self.named
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.preset == preset)
+            .collect()
     }
 
     /// The outcome of a saved scenario on the open budget.
@@ -380,8 +397,16 @@ impl State {
                 let name = name.trim().to_string();
                 if !name.is_empty() {
                     let Source::Preset(preset) = self.source;
-                    let entry = NamedScenario { name, preset: preset.to_string(), scenario: self.scenario.clone() };
-                    match next.named.iter_mut().find(|n| n.name == entry.name && n.preset == entry.preset) {
+                    let entry = NamedScenario {
+                        name,
+                        preset: preset.to_string(),
+                        scenario: self.scenario.clone(),
+                    };
+                    match next
+                        .named
+                        .iter_mut()
+                        .find(|n| n.name == entry.name && n.preset == entry.preset)
+                    {
                         Some(existing) => *existing = entry,
                         None => next.named.push(entry),
                     }

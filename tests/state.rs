@@ -152,7 +152,10 @@ fn undo_and_redo_take_whole_edits() {
     let u3 = u2.apply(Action::Undo);
     assert_eq!(u3.current_value(Field::StateOffer), d(5_586_000));
     assert_eq!(u3.apply(Action::Undo), u3, "nothing left to undo");
-    let r = u3.apply(Action::Redo).apply(Action::Redo).apply(Action::Redo);
+    let r = u3
+        .apply(Action::Redo)
+        .apply(Action::Redo)
+        .apply(Action::Redo);
     assert_eq!(r.current_value(HABO), d(224_600));
     assert_eq!(r.scenario, stepped.scenario);
     // A new change after an undo drops the redo branch.
@@ -163,14 +166,18 @@ fn undo_and_redo_take_whole_edits() {
 #[test]
 fn named_scenarios_save_load_rename_delete_and_compare() {
     let s = State::new(Lang::Sv).apply(Action::Type(Field::StateOffer, "6 000 000".into()));
-    let a = s.apply(Action::Type(HABO, "214 600".into())).apply(Action::SaveNamed("Förslag A".into()));
+    let a = s
+        .apply(Action::Type(HABO, "214 600".into()))
+        .apply(Action::SaveNamed("Förslag A".into()));
     let b = a
         .apply(Action::SetMode(Mode::Alone))
         .apply(Action::Type(HABO, "224 600".into()))
         .apply(Action::SaveNamed("  Förslag B ".into()));
     assert_eq!(b.named_here().len(), 2);
     assert_eq!(b.named[1].name, "Förslag B");
-    let b = b.apply(Action::SetCompare(0, Some(0))).apply(Action::SetCompare(1, Some(1)));
+    let b = b
+        .apply(Action::SetCompare(0, Some(0)))
+        .apply(Action::SetCompare(1, Some(1)));
     let (oa, ob) = (b.outcome_of(0).unwrap(), b.outcome_of(1).unwrap());
     let i = b.start_column().unwrap();
     assert_eq!(oa.columns[i].members_total, d(11_172_000 + 4 * 136_510));
@@ -179,7 +186,10 @@ fn named_scenarios_save_load_rename_delete_and_compare() {
     assert_eq!(loaded.scenario, a.scenario);
     let renamed = loaded.apply(Action::RenameNamed(0, "Förslag Ett".into()));
     assert_eq!(renamed.named[0].name, "Förslag Ett");
-    assert_eq!(renamed.apply(Action::RenameNamed(0, "   ".into())).named[0].name, "Förslag Ett");
+    assert_eq!(
+        renamed.apply(Action::RenameNamed(0, "   ".into())).named[0].name,
+        "Förslag Ett"
+    );
     let deleted = renamed.apply(Action::DeleteNamed(0));
     assert_eq!(deleted.named.len(), 1);
     assert_eq!(deleted.compare, [None, Some(0)]);

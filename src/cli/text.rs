@@ -2,8 +2,10 @@
 //! plain words.
 
 use finsam_kalkyl::engine::{
-    analysis::ColumnFigures, money, scenario::ScenarioOutcome, Analysis, Change, Finding, Imported,
-    Lang, MemberRef, Mode, NumberFormat, OpeningSource, Scenario, SwedishFormat,
+    analysis::ColumnFigures,
+    money,
+    scenario::{describe, ScenarioOutcome},
+    Analysis, Finding, Imported, Lang, NumberFormat, OpeningSource, Scenario, SwedishFormat,
 };
 use rust_decimal::Decimal;
 
@@ -297,56 +299,6 @@ pub fn check(imported: &Imported, analysis: &Analysis, lang: Lang) -> String {
     out
 }
 
-/// One sentence that says what the scenario is.
-pub fn describe(base: &Analysis, scenario: &Scenario, from: i32, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    let mut parts = Vec::new();
-    for c in &scenario.changes {
-        let who = match &c.member {
-            MemberRef::Region => base.region_name.clone(),
-            MemberRef::Kommun(l) => l.clone(),
-        };
-        let how = match c.change {
-            Change::Kr(v) => format!("{} kr", signed(v)),
-            Change::Percent(p) => format!("{} %", signed(p)),
-        };
-        parts.push(format!("{who} {how}"));
-    }
-    let mut s = if sv {
-        format!("Scenario: {} från {from}", parts.join(", "))
-    } else {
-        format!("Scenario: {} from {from}", parts.join(", "))
-    };
-    s.push_str(match (scenario.mode, sv) {
-        (Mode::Key, true) => ", nyckelbunden (fördelningsnyckeln håller)",
-        (Mode::Alone, true) => ", ensam (övriga kommuner oförändrade)",
-        (Mode::Key, false) => ", key-bound (the split key holds)",
-        (Mode::Alone, false) => ", alone (other municipalities unchanged)",
-    });
-    s.push_str(match (scenario.region_follows, sv) {
-        (true, true) => ", regionen följer med",
-        (false, true) => ", regionen följer inte med",
-        (true, false) => ", the region follows",
-        (false, false) => ", the region does not follow",
-    });
-    if let Some(offer) = scenario.state_offer {
-        s.push_str(&if sv {
-            format!(", statens utrymme {} kr", kr(offer))
-        } else {
-            format!(", state allocation {} kr", kr(offer))
-        });
-    }
-    if let Some(p) = scenario.step_up_pct {
-        s.push_str(&if sv {
-            format!(", alla bidrag +{} % per år", kr(p))
-        } else {
-            format!(", all contributions +{} % a year", kr(p))
-        });
-    }
-    s.push('.');
-    s
-}
-
 pub fn scenario(
     imported: &Imported,
     base: &Analysis,
@@ -359,7 +311,7 @@ pub fn scenario(
     let mut out = format!(
         "{}\n{}\n\n",
         base.title,
-        describe(base, scenario, outcome.from_year, lang)
+        describe(base, scenario, outcome.from_year, lang, &SwedishFormat).replace('\u{a0}', " ")
     );
 
     let cols: Vec<usize> = base.chain.clone();

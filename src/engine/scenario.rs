@@ -754,3 +754,72 @@ fn key_deviation_findings(
         );
     }
 }
+
+/// One sentence that says what the scenario is, for print-outs and the
+/// CLI: "Scenario: Habo kommun +10 000 kr från 2024, ensam, …".
+pub fn describe(
+    base: &Analysis,
+    scenario: &Scenario,
+    from: i32,
+    lang: Lang,
+    f: &dyn NumberFormat,
+) -> String {
+    let sv = lang == Lang::Sv;
+    let signed = |v: Decimal, unit: &str| {
+        let sign = if v > Decimal::ZERO { "+" } else { "" };
+        format!("{sign}{unit}")
+    };
+    let parts: Vec<String> = scenario
+        .changes
+        .iter()
+        .map(|c| {
+            let who = match &c.member {
+                MemberRef::Region => base.region_name.as_str(),
+                MemberRef::Kommun(l) => l.as_str(),
+            };
+            let how = match c.change {
+                Change::Kr(v) => signed(v, &f.kr(v)),
+                Change::Percent(p) => signed(p, &f.percent(p)),
+            };
+            format!("{who} {how}")
+        })
+        .collect();
+    let what = match (parts.is_empty(), sv) {
+        (true, true) => "inga ändrade bidrag".to_string(),
+        (true, false) => "no contribution changed".to_string(),
+        (false, _) => parts.join(", "),
+    };
+    let mut s = if sv {
+        format!("Scenario: {what} från {from}")
+    } else {
+        format!("Scenario: {what} from {from}")
+    };
+    s.push_str(match (scenario.mode, sv) {
+        (Mode::Key, true) => ", nyckelbunden (fördelningsnyckeln håller)",
+        (Mode::Alone, true) => ", ensam (övriga kommuner oförändrade)",
+        (Mode::Key, false) => ", key-bound (the split key holds)",
+        (Mode::Alone, false) => ", alone (other municipalities unchanged)",
+    });
+    s.push_str(match (scenario.region_follows, sv) {
+        (true, true) => ", regionen följer med",
+        (false, true) => ", regionen följer inte med",
+        (true, false) => ", the region follows",
+        (false, false) => ", the region does not follow",
+    });
+    if let Some(offer) = scenario.state_offer {
+        s.push_str(&if sv {
+            format!(", statens utrymme {}", f.kr(offer))
+        } else {
+            format!(", state allocation {}", f.kr(offer))
+        });
+    }
+    if let Some(p) = scenario.step_up_pct {
+        s.push_str(&if sv {
+            format!(", alla bidrag {} per år", signed(p, &f.percent(p)))
+        } else {
+            format!(", all contributions {} a year", signed(p, &f.percent(p)))
+        });
+    }
+    s.push('.');
+    s
+}

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "bench")]
 mod bench;
+mod browser;
 mod charts;
 mod controls;
 mod findings;
@@ -12,10 +13,12 @@ mod table;
 #[cfg(test)]
 mod tests;
 mod text;
+mod tools;
 
 use crate::engine::{presets, Lang};
 use crate::state::{Action, State};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The reducer's state for Yew: a new `Rc` on every action.
@@ -54,9 +57,19 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: browser::Config,
+    /// Mounted into a host page's element: leave the host's address alone.
+    pub mounted: bool,
+}
+
 #[component]
-fn App() -> Html {
-    let store = use_reducer(|| Store(State::new(Lang::Sv)));
+fn App(props: &AppProps) -> Html {
+    let store = {
+        let config = props.config.clone();
+        use_reducer(move || Store(browser::initial_state(&config)))
+    };
     let dispatch = {
         let store = store.clone();
         Callback::from(move |action: Action| store.dispatch(action))
@@ -64,6 +77,7 @@ fn App() -> Html {
     let state = &store.0;
     let lang = state.lang;
     let w = text::words(lang);
+    let embed = props.config.embed;
 
     // The table and the findings lie below the fold. They render right
     // after the first paint, so the figures people look at first come
@@ -79,9 +93,59 @@ fn App() -> Html {
         });
     }
 
-    use_effect_with(lang, move |lang| {
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", text::words(*lang).lang_code);
+    // Standalone, the document's language follows the app's; mounted, the
+    // host page's stays and the app's root says its own.
+    use_effect_with((lang, props.mounted), move |(lang, mounted)| {
+        if !*mounted {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute("lang", text::words(*lang).lang_code);
+            }
+        }
+    });
+
+    // Autosave and the address bar, whenever what is worth keeping changes.
+    {
+        let dispatch = dispatch.clone();
+        let store = store.clone();
+        let mounted = props.mounted;
+        use_effect_with(state.saved(), move |_| {
+            if let Err(notice) = browser::persist(&store.0, !mounted) {
+                if store.0.notice.is_none() {
+                    dispatch.emit(Action::Notify(notice));
+                }
+            }
+        });
+    }
+
+    // Ctrl+Z undoes a change, Ctrl+Y (or Ctrl+Shift+Z) redoes it.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(key.ctrl_key() || key.meta_key()) {
+                        return;
+                    }
+                    let action = match (key.key().as_str(), key.shift_key()) {
+                        ("z" | "Z", false) => Action::Undo,
+                        ("z" | "Z", true) | ("y" | "Y", _) => Action::Redo,
+                        _ => return,
+                    };
+                    key.prevent_default();
+                    dispatch.emit(action);
+                });
+            move || drop(listener)
+        });
+    }
+
+    // Inside an iframe, tell the host page how tall the calculator is, now
+    // and whenever it changes size.
+    use_effect_with(embed && !props.mounted, |framed| {
+        if *framed {
+            browser::watch_height();
         }
     });
 
@@ -102,32 +166,48 @@ fn App() -> Html {
         Callback::from(move |_| dispatch.emit(Action::Reset))
     };
     let crate::state::Source::Preset(current) = state.source;
+    let top_controls = html! {
+        <div class="top-controls">
+            <label class="preset">
+                <span>{ w.budget_select }</span>
+                <select onchange={on_preset}>
+                    { for presets::PRESETS.iter().map(|p| html! {
+                        <option value={p.id} selected={p.id == current}>{ p.name }</option>
+                    }) }
+                </select>
+            </label>
+            <button type="button" class="secondary" lang={w.other_lang_code}
+                    aria-label={w.other_lang_label} onclick={on_lang}>{ w.other_lang }</button>
+            <button type="button" class="secondary" onclick={on_reset}
+                    disabled={!state.is_changed()}>{ w.reset }</button>
+        </div>
+    };
 
     html! {
-        <>
-        <a class="skip" href="#kalkyl">{ w.skip }</a>
-        <header class="top">
-            <h1>{ w.app_name }</h1>
-            <div class="top-controls">
-                <label class="preset">
-                    <span>{ w.budget_select }</span>
-                    <select onchange={on_preset}>
-                        { for presets::PRESETS.iter().map(|p| html! {
-                            <option value={p.id} selected={p.id == current}>{ p.name }</option>
-                        }) }
-                    </select>
-                </label>
-                <button type="button" class="secondary" lang={w.other_lang_code}
-                        aria-label={w.other_lang_label} onclick={on_lang}>{ w.other_lang }</button>
-                <button type="button" class="secondary" onclick={on_reset}
-                        disabled={!state.is_changed()}>{ w.reset }</button>
-            </div>
-        </header>
+        <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code}>
+        if !embed {
+            <a class="skip" href="#kalkyl">{ w.skip }</a>
+            <header class="top">
+                <h1>{ w.app_name }</h1>
+                { top_controls.clone() }
+            </header>
+        }
         <main id="kalkyl" tabindex="-1">
+            if embed {
+                <div class="top embedded-top">{ top_controls }</div>
+            }
             <div class="intro">
-                <h2 class="budget-title">{ &state.base.title }</h2>
-                <p class="tagline">{ w.tagline }</p>
+                <div>
+                    <h2 class="budget-title">{ &state.base.title }</h2>
+                    <p class="tagline">{ w.tagline }</p>
+                </div>
+                <tools::Toolbar store={store.clone()} mounted={props.mounted} />
             </div>
+            <tools::PrintHeader
+                base={Shared(Rc::clone(&state.base))}
+                outcome={Shared(Rc::clone(&state.outcome))}
+                scenario={state.scenario.clone()}
+                {lang} />
             <div class="layout">
                 <controls::Controls store={store.clone()} />
                 <div class="results">
@@ -155,6 +235,7 @@ fn App() -> Html {
                 show_all={state.show_all_columns}
                 {lang}
                 dispatch={dispatch.clone()} />
+            <tools::Scenarios store={store.clone()} />
             <findings::Findings
                 import={Shared(Rc::clone(&state.import_findings))}
                 base={Shared(Rc::clone(&state.base))}
@@ -162,8 +243,10 @@ fn App() -> Html {
                 {lang} />
             }
         </main>
-        <footer class="foot"><p>{ w.footer }</p></footer>
-        </>
+        if !embed {
+            <footer class="foot"><p>{ w.footer }</p></footer>
+        }
+        </div>
     }
 }
 
@@ -172,5 +255,23 @@ pub fn start() {
     if bench::run_if_asked() {
         return;
     }
-    yew::Renderer::<App>::new().render();
+    let document = gloo::utils::document();
+    // A förbund's page can mount the calculator into its own element.
+    let host = document.get_element_by_id("finsam-kalkyl");
+    match host {
+        Some(element) => {
+            let props = AppProps {
+                config: browser::Config::from_element(&element),
+                mounted: true,
+            };
+            yew::Renderer::<App>::with_root_and_props(element, props).render();
+        }
+        None => {
+            let props = AppProps {
+                config: browser::Config::from_url(),
+                mounted: false,
+            };
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
 }

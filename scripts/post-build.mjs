@@ -1,0 +1,66 @@
+// Trunk post-build hook (Trunk.toml). In Trunk's staging directory it:
+// 1. writes embed.js, the loader a förbund's page includes to mount the
+//    calculator into its own element (names stable, Trunk's are hashed);
+// 2. stamps the service worker's cache version with this build's hashes;
+// 3. writes finsam-kalkyl.html, the single-file build: JS glue, wasm (as
+//    base64) and CSS inlined, so it works from file:// with no server.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+const files = await readdir(dir);
+const find = (re) => {
+  const name = files.find((f) => re.test(f));
+  if (!name) throw new Error(`post-build: nothing in ${dir} matches ${re}`);
+  return name;
+};
+const js = find(/^finsam-kalkyl-[0-9a-f]+\.js$/);
+const wasm = find(/^finsam-kalkyl-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^style-[0-9a-f]+\.css$/);
+const icon = find(/^icon-[0-9a-f]+\.svg$/);
+
+// 1. embed.js
+await writeFile(join(dir, 'embed.js'), `// Mounts Finsam-kalkyl into <div id="finsam-kalkyl" data-preset="…" data-lang="sv|en">.
+// Generated at build time; the names below carry the build's content hashes.
+const base = new URL('.', import.meta.url);
+const style = document.createElement('link');
+style.rel = 'stylesheet';
+style.href = new URL('${css}', base).href;
+document.head.append(style);
+const { default: init } = await import(new URL('${js}', base).href);
+await init({ module_or_path: new URL('${wasm}', base) });
+`);
+
+// 2. service worker version
+const version = createHash('sha256').update(js + wasm + css).digest('hex').slice(0, 12);
+const sw = await readFile(join(dir, 'sw.js'), 'utf8');
+await writeFile(join(dir, 'sw.js'), sw.replace('__BUILD__', version));
+
+// 3. single file
+let html = await readFile(join(dir, 'index.html'), 'utf8');
+const glue = await readFile(join(dir, js), 'utf8');
+const bytes = await readFile(join(dir, wasm));
+const styles = await readFile(join(dir, css), 'utf8');
+const iconSvg = await readFile(join(dir, icon));
+if (/<\/script/i.test(glue)) throw new Error('post-build: the JS glue contains </script>; it cannot be inlined');
+const drop = (re) => {
+  const before = html;
+  html = html.replace(re, '');
+  if (html === before) throw new Error(`post-build: expected to find ${re} in index.html`);
+};
+drop(/<link rel="modulepreload"[^>]*>/);
+drop(/<link rel="preload"[^>]*>/);
+drop(/<link rel="manifest"[^>]*>/);
+drop(/<link rel="apple-touch-icon"[^>]*>/);
+html = html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${styles}\n</style>`);
+html = html.replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${iconSvg.toString('base64')}">`);
+const boot = /<script type="module"[^>]*>[\s\S]*?<\/script>/;
+if (!boot.test(html)) throw new Error('post-build: Trunk\'s module script is not in index.html');
+html = html.replace(boot, () => `<script type="module">
+${glue}
+const wasmBytes = Uint8Array.from(atob("${bytes.toString('base64')}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: wasmBytes });
+</script>`);
+await writeFile(join(dir, 'finsam-kalkyl.html'), html);

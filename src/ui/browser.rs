@@ -1,0 +1,234 @@
+//! What the app asks of the browser: where it is mounted, the share link in
+//! the URL fragment, the autosave in localStorage, the clipboard, printing
+//! and the iframe's height. Every call can fail (private mode, file://, an
+//! old browser); each failure becomes a notice, never a panic.
+
+use crate::engine::{presets, Lang};
+use crate::state::{Notice, State};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The localStorage key, versioned with the saved format.
+const STORAGE_KEY: &str = "finsam-kalkyl/v1";
+/// The fragment prefix of a share link.
+const LINK_PREFIX: &str = "#s=";
+
+/// How the page is shown, from the URL (`?embed&preset=…&lang=en`) or from
+/// a host page's mount element (`data-preset`, `data-lang`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// Inside a förbund's page: no header, no footer, and the iframe's
+    /// height follows the content.
+    pub embed: bool,
+    pub preset: Option<String>,
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(s: &str) -> Option<Lang> {
+    match s {
+        "sv" => Some(Lang::Sv),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+impl Config {
+    pub fn from_url() -> Config {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        let get = |k: &str| params.as_ref().and_then(|p| p.get(k));
+        Config {
+            embed: params.as_ref().is_some_and(|p| p.has("embed")),
+            preset: get("preset").filter(|p| presets::find(p).is_some()),
+            lang: get("lang").as_deref().and_then(parse_lang),
+        }
+    }
+
+    pub fn from_element(element: &web_sys::Element) -> Config {
+        Config {
+            embed: true,
+            preset: element
+                .get_attribute("data-preset")
+                .filter(|p| presets::find(p).is_some()),
+            lang: element
+                .get_attribute("data-lang")
+                .as_deref()
+                .and_then(parse_lang),
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Throws in some private modes and sandboxed frames: treated as absent.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The state to open with: a share link wins, then what this browser
+/// saved, then the preset asked for (or the default). What could not be
+/// read is said in a notice.
+pub fn initial_state(config: &Config) -> State {
+    let lang = config.lang.unwrap_or_default();
+    let fallback = || {
+        config
+            .preset
+            .as_deref()
+            .and_then(|p| State::from_preset(p, lang))
+            .unwrap_or_else(|| State::new(lang))
+    };
+    let hash = fragment();
+    if let Some(encoded) = hash.strip_prefix(LINK_PREFIX) {
+        let opened = js_sys::decode_uri_component(encoded)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| "länken är inte korrekt kodad".to_string())
+            .and_then(|json| State::from_link(&json));
+        let mut state = match opened {
+            Ok(state) => state,
+            Err(why) => {
+                let mut state = fallback();
+                state.notice = Some(Notice::BadLink(why));
+                state
+            }
+        };
+        if let Some(l) = config.lang {
+            state.lang = l;
+        }
+        // Named scenarios live in this browser, whatever the link says.
+        if let Some(Ok(saved)) = storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .map(|j| State::from_saved(&j))
+        {
+            state.named = saved.named;
+        }
+        return state;
+    }
+    if config.preset.is_none() {
+        if let Some(json) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
+            return match State::from_saved(&json) {
+                Ok(mut state) => {
+                    if let Some(l) = config.lang {
+                        state.lang = l;
+                    }
+                    state
+                }
+                Err(why) => {
+                    let mut state = fallback();
+                    state.notice = Some(Notice::BadSaved(why));
+                    state
+                }
+            };
+        }
+    }
+    fallback()
+}
+
+/// Saves the state in this browser and puts the scenario in the address
+/// bar, so the page can be bookmarked or shared as it stands.
+pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
+    if let (true, Some(window)) = (touch_url, web_sys::window()) {
+        if let Ok(history) = window.history() {
+            // At the baseline of the default budget the address stays clean.
+            let url = if state.saved().scenario == crate::engine::Scenario::default()
+                && state.link().preset == presets::DEFAULT_PRESET
+            {
+                link_url(state)
+                    .split('#')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            } else {
+                link_url(state)
+            };
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+    let json = serde_json::to_string(&state.saved()).map_err(|_| Notice::StorageUnavailable)?;
+    let storage = storage().ok_or(Notice::StorageUnavailable)?;
+    // Fails when storage is full or blocked.
+    storage
+        .set_item(STORAGE_KEY, &json)
+        .map_err(|_| Notice::StorageUnavailable)
+}
+
+/// The page's address with the scenario in the fragment. The fragment is
+/// never sent to any server.
+pub fn link_url(state: &State) -> String {
+    let json = serde_json::to_string(&state.link()).unwrap_or_default();
+    let encoded: String = js_sys::encode_uri_component(&json).into();
+    let here = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = here.split('#').next().unwrap_or_default();
+    format!("{base}{LINK_PREFIX}{encoded}")
+}
+
+/// Copies text to the clipboard where the browser allows it. The link is
+/// shown on the page either way, so nothing depends on this working.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Today's date, as Swedes write it: "22 november 2026".
+pub fn today(lang: Lang) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let locale = if lang == Lang::Sv { "sv-SE" } else { "en-GB" };
+    js_sys::Date::new_0()
+        .to_locale_date_string(locale, &options)
+        .into()
+}
+
+/// Tells the page around an embedding iframe how tall the calculator is.
+/// The number is all it says, so any origin may read it; the host checks
+/// that the message comes from the calculator's origin.
+pub fn post_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let height = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+        .unwrap_or_default();
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"finsam-kalkyl:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Posts the height now and on every change of the page's size.
+pub fn watch_height() {
+    post_height();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(post_height);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            observer.observe(&root);
+        }
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}

@@ -1,0 +1,284 @@
+//! Undo and redo, the share link, printing, messages about the app, the
+//! print-out's header, and saved scenarios with their comparison.
+
+use super::browser;
+use super::format::{kr, signed_kr, IntlFormat};
+use super::text::words;
+use super::{Shared, Store};
+use crate::engine::{scenario::describe, scenario::ScenarioOutcome, Analysis, Lang, Scenario};
+use crate::state::{Action, Notice};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub store: UseReducerHandle<Store>,
+    pub mounted: bool,
+}
+
+fn notice_text(notice: &Notice, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    match (notice, sv) {
+        (Notice::BadLink(why), true) => format!("Länken kunde inte öppnas: {why}. Den förinställda budgeten visas i stället."),
+        (Notice::BadLink(why), false) => format!("The link could not be opened ({why}). The preset budget is shown instead."),
+        (Notice::BadSaved(why), true) => format!("Det som sparats i den här webbläsaren kunde inte läsas: {why}. Kalkylen börjar om från utgångsläget."),
+        (Notice::BadSaved(why), false) => format!("What this browser saved could not be read ({why}). The calculator starts from the baseline."),
+        (Notice::StorageUnavailable, true) => "Webbläsaren sparar inget just nu (privat läge, fullt eller blockerat). Kalkylen fungerar ändå; spara scenariot med länken.".into(),
+        (Notice::StorageUnavailable, false) => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with its link.".into(),
+        (Notice::LinkReady, true) => "Länken till scenariot är kopierad. Den innehåller hela scenariot och skickas inte till någon server.".into(),
+        (Notice::LinkReady, false) => "The link to the scenario is copied. It holds the whole scenario and is sent to no server.".into(),
+    }
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let state = &props.store.0;
+    let (lang, w) = (state.lang, words(state.lang));
+    let link = use_state(|| None::<String>);
+    let send = |action: Action| {
+        let store = props.store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
+    };
+    let on_share = {
+        let store = props.store.clone();
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = browser::link_url(&store.0);
+            browser::copy_to_clipboard(&url);
+            link.set(Some(url));
+            store.dispatch(Action::Notify(Notice::LinkReady));
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| browser::print());
+    html! {
+        <div class="toolbar" role="toolbar" aria-label={w.toolbar}>
+            <button type="button" class="tool" onclick={send(Action::Undo)} disabled={state.history.is_empty()}
+                    aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
+            <button type="button" class="tool" onclick={send(Action::Redo)} disabled={state.future.is_empty()}
+                    aria-keyshortcuts="Control+Y" title="Ctrl+Y">{ w.redo }</button>
+            if !props.mounted {
+                <button type="button" class="tool" onclick={on_share}>{ w.share }</button>
+            }
+            <button type="button" class="tool" onclick={on_print}>{ w.print }</button>
+            if let Some(notice) = &state.notice {
+                <div class={classes!("notice", matches!(notice, Notice::LinkReady).then_some("ok"))} role="status">
+                    <p>{ notice_text(notice, lang) }</p>
+                    if let (Notice::LinkReady, Some(url)) = (notice, &*link) {
+                        <label class="link-field">
+                            <span>{ w.link_label }</span>
+                            <input type="text" readonly=true value={url.clone()} />
+                        </label>
+                    }
+                    <button type="button" class="link" onclick={send(Action::DismissNotice)}>{ w.dismiss }</button>
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub base: Shared<Analysis>,
+    pub outcome: Shared<ScenarioOutcome>,
+    pub scenario: Scenario,
+    pub lang: Lang,
+}
+
+/// Only on paper: the date and the scenario in one sentence.
+#[component]
+pub fn PrintHeader(props: &PrintProps) -> Html {
+    let w = words(props.lang);
+    let sentence = describe(
+        &props.base,
+        &props.scenario,
+        props.outcome.from_year,
+        props.lang,
+        &IntlFormat,
+    );
+    html! {
+        <div class="print-only print-header">
+            <p>{ format!("{} {}", w.printed, browser::today(props.lang)) }</p>
+            <p class="print-scenario">{ sentence }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScenariosProps {
+    pub store: UseReducerHandle<Store>,
+}
+
+/// Saved scenarios: save, open, rename, delete, and compare two of them
+/// against the baseline in one table.
+#[component]
+pub fn Scenarios(props: &ScenariosProps) -> Html {
+    let state = &props.store.0;
+    let (lang, w) = (state.lang, words(state.lang));
+    let name = use_state(String::new);
+    let renaming = use_state(|| None::<(usize, String)>);
+    let store = props.store.clone();
+
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            name.set(input.value());
+        })
+    };
+    let on_save = {
+        let (store, name) = (store.clone(), name.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !name.trim().is_empty() {
+                store.dispatch(Action::SaveNamed((*name).clone()));
+                name.set(String::new());
+            }
+        })
+    };
+    let here = state.named_here();
+    let items = here.iter().map(|&(i, named)| {
+        let open = {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::LoadNamed(i)))
+        };
+        let delete = {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| store.dispatch(Action::DeleteNamed(i)))
+        };
+        let start_rename = {
+            let (renaming, current) = (renaming.clone(), named.name.clone());
+            Callback::from(move |_: MouseEvent| renaming.set(Some((i, current.clone()))))
+        };
+        let editing = renaming.as_ref().filter(|(j, _)| *j == i).map(|(_, text)| text.clone());
+        html! {
+            <li>
+                if let Some(text) = editing {
+                    <form class="rename" onsubmit={{
+                        let (store, renaming, text) = (store.clone(), renaming.clone(), text.clone());
+                        Callback::from(move |e: SubmitEvent| {
+                            e.prevent_default();
+                            store.dispatch(Action::RenameNamed(i, text.clone()));
+                            renaming.set(None);
+                        })
+                    }}>
+                        <label>
+                            <span class="visually-hidden">{ format!("{} {}", w.new_name_for, named.name) }</span>
+                            <input type="text" value={text} oninput={{
+                                let renaming = renaming.clone();
+                                Callback::from(move |e: InputEvent| {
+                                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                                    renaming.set(Some((i, input.value())));
+                                })
+                            }} />
+                        </label>
+                        <button type="submit" class="tool">{ w.save_name }</button>
+                    </form>
+                } else {
+                    <span class="scenario-name">{ &named.name }</span>
+                    <button type="button" class="tool" onclick={open}
+                            aria-label={format!("{} {}", w.open, named.name)}>{ w.open }</button>
+                    <button type="button" class="tool" onclick={start_rename}
+                            aria-label={format!("{} {}", w.rename, named.name)}>{ w.rename }</button>
+                    <button type="button" class="tool" onclick={delete}
+                            aria-label={format!("{} {}", w.delete, named.name)}>{ w.delete }</button>
+                }
+            </li>
+        }
+    });
+    let pick = |slot: usize| {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            store.dispatch(Action::SetCompare(slot, select.value().parse().ok()));
+        })
+    };
+    let picker = |slot: usize, label: &str| {
+        html! {
+            <label class="field">
+                <span>{ label.to_string() }</span>
+                <select onchange={pick(slot)}>
+                    <option value="" selected={state.compare[slot].is_none()}>{ w.none_chosen }</option>
+                    { for here.iter().map(|&(i, n)| html! {
+                        <option value={i.to_string()} selected={state.compare[slot] == Some(i)}>{ &n.name }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
+    let chosen: Vec<(String, ScenarioOutcome)> = state
+        .compare
+        .iter()
+        .flatten()
+        .filter_map(|&i| Some((state.named.get(i)?.name.clone(), state.outcome_of(i)?)))
+        .collect();
+
+    html! {
+        <section class="scenarios" aria-labelledby="scenarios-title">
+            <h2 id="scenarios-title">{ w.saved_scenarios }</h2>
+            <form class="save-form" onsubmit={on_save}>
+                <label class="field">
+                    <span>{ w.scenario_name }</span>
+                    <input type="text" value={(*name).clone()} oninput={on_name} placeholder={w.name_example} />
+                </label>
+                <button type="submit" class="tool primary" disabled={name.trim().is_empty()}>{ w.save_scenario }</button>
+            </form>
+            if here.is_empty() {
+                <p class="help">{ w.no_saved }</p>
+            } else {
+                <ul class="saved-list">{ for items }</ul>
+                <div class="compare-pick">
+                    { picker(0, w.compare_a) }
+                    { picker(1, w.compare_b) }
+                </div>
+            }
+            if !chosen.is_empty() {
+                { comparison(&state.base, &chosen, lang) }
+            }
+        </section>
+    }
+}
+
+/// Baseline and up to two saved scenarios, year by year, in one table.
+fn comparison(base: &Analysis, chosen: &[(String, ScenarioOutcome)], lang: Lang) -> Html {
+    let w = words(lang);
+    let rows: [(
+        &str,
+        fn(&crate::engine::ColumnFigures) -> rust_decimal::Decimal,
+    ); 3] = [
+        (w.total_funding, |c| c.members_total),
+        (w.row_result, |c| c.result),
+        (w.row_closing, |c| c.closing_equity),
+    ];
+    html! {
+        <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
+            <table class="years-table compare-table">
+                <caption id="compare-caption">{ w.compare_caption }</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{ w.year }</th>
+                        <th scope="col">{ w.baseline }</th>
+                        { for chosen.iter().map(|(name, _)| html! { <th scope="col">{ name }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.iter().flat_map(|(label, get)| base.chain.iter().map(move |&i| {
+                        let b = get(&base.columns[i]);
+                        html! {
+                            <tr>
+                                <th scope="row">{ *label }</th>
+                                <td>{ base.columns[i].year }</td>
+                                <td>{ kr(b) }</td>
+                                { for chosen.iter().map(|(_, o)| {
+                                    let v = get(&o.columns[i]);
+                                    html! { <td><span class="value">{ kr(v) }</span>
+                                        if v != b { <span class="delta">{ signed_kr(v - b) }</span> }
+                                    </td> }
+                                }) }
+                            </tr>
+                        }
+                    })) }
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+// Finsam-kalkyl's service worker: the calculator works offline after one
+// visit. The version is set at build time (scripts/post-build.mjs), so a
+// new build gets a new cache and the old one is deleted.
+//
+// Trunk names assets by content hash, so they never change under a name:
+// they are served cache-first. The page itself is served network-first, so
+// a new build is seen as soon as there is a network.
+const VERSION = '__BUILD__';
+const CACHE = `finsam-kalkyl-${VERSION}`;
+const ASSET = /(?:href|src)="(?:\.\/)?([^"#?:]+\.(?:js|wasm|css|svg|png|webmanifest))"/g;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetch('./', { cache: 'no-cache' });
+    const html = await page.clone().text();
+    await cache.put('./', page);
+    const assets = new Set([...html.matchAll(ASSET)].map((m) => `./${m[1]}`));
+    await cache.addAll([...assets]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('finsam-kalkyl-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put('./', response.clone());
+    return response;
+  } catch {
+    return (await cache.match('./')) ?? Response.error();
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const page = request.mode === 'navigate';
+  event.respondWith(page ? networkFirst(request) : cacheFirst(request));
+});
