@@ -233,3 +233,30 @@ fn saved_state_and_links_round_trip_and_refuse_damage() {
     assert!(State::from_saved(&json.replace("\"version\":1", "\"version\":9")).is_err());
     assert!(State::from_saved("{\"version\":1,").is_err());
 }
+
+#[test]
+fn undo_after_typing_like_a_browser() {
+    let mut s = State::new(Lang::Sv);
+    for p in [
+        "6",
+        "6 ",
+        "6 0",
+        "6 00",
+        "6 000",
+        "6 000 ",
+        "6 000 0",
+        "6 000 00",
+        "6 000 000",
+    ] {
+        s = s.apply(Action::Type(Field::StateOffer, p.into()));
+    }
+    s = s.apply(Action::Blur(Field::StateOffer));
+    for p in ["+", "+1", "+10", "+10 ", "+10 0", "+10 00", "+10 000"] {
+        s = s.apply(Action::Type(HABO, p.into()));
+    }
+    s = s.apply(Action::Blur(HABO));
+    assert_eq!(total_2024(&s), d(11_718_040));
+    let u = s.apply(Action::Undo);
+    assert_eq!(total_2024(&u), d(11_172_000));
+    assert_eq!(u.current_value(Field::StateOffer), d(6_000_000));
+}

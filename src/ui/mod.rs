@@ -121,8 +121,14 @@ fn App(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            // Not passive: the browser's own text undo must not run as well.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let document = gloo::utils::document();
+            let listener = gloo::events::EventListener::new_with_options(
+                &document,
+                "keydown",
+                options,
+                move |e| {
                     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
@@ -136,7 +142,8 @@ fn App(props: &AppProps) -> Html {
                     };
                     key.prevent_default();
                     dispatch.emit(action);
-                });
+                },
+            );
             move || drop(listener)
         });
     }
@@ -168,14 +175,14 @@ fn App(props: &AppProps) -> Html {
     let crate::state::Source::Preset(current) = state.source;
     let top_controls = html! {
         <div class="top-controls">
-            <label class="preset">
-                <span>{ w.budget_select }</span>
-                <select onchange={on_preset}>
+            <div class="preset">
+                <label for="f-preset">{ w.budget_select }</label>
+                <select id="f-preset" onchange={on_preset}>
                     { for presets::PRESETS.iter().map(|p| html! {
                         <option value={p.id} selected={p.id == current}>{ p.name }</option>
                     }) }
                 </select>
-            </label>
+            </div>
             <button type="button" class="secondary" lang={w.other_lang_code}
                     aria-label={w.other_lang_label} onclick={on_lang}>{ w.other_lang }</button>
             <button type="button" class="secondary" onclick={on_reset}

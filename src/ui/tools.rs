@@ -63,10 +63,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <div class={classes!("notice", matches!(notice, Notice::LinkReady).then_some("ok"))} role="status">
                     <p>{ notice_text(notice, lang) }</p>
                     if let (Notice::LinkReady, Some(url)) = (notice, &*link) {
-                        <label class="link-field">
-                            <span>{ w.link_label }</span>
-                            <input type="text" readonly=true value={url.clone()} />
-                        </label>
+                        <div class="link-field">
+                            <label for="share-link">{ w.link_label }</label>
+                            <input id="share-link" type="text" readonly=true value={url.clone()} />
+                        </div>
                     }
                     <button type="button" class="link" onclick={send(Action::DismissNotice)}>{ w.dismiss }</button>
                 </div>
@@ -160,16 +160,14 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                             renaming.set(None);
                         })
                     }}>
-                        <label>
-                            <span class="visually-hidden">{ format!("{} {}", w.new_name_for, named.name) }</span>
-                            <input type="text" value={text} oninput={{
+                        <label class="visually-hidden" for={format!("rename-{i}")}>{ format!("{} {}", w.new_name_for, named.name) }</label>
+                            <input id={format!("rename-{i}")} type="text" value={text} oninput={{
                                 let renaming = renaming.clone();
                                 Callback::from(move |e: InputEvent| {
                                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                                     renaming.set(Some((i, input.value())));
                                 })
                             }} />
-                        </label>
                         <button type="submit" class="tool">{ w.save_name }</button>
                     </form>
                 } else {
@@ -193,15 +191,15 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     };
     let picker = |slot: usize, label: &str| {
         html! {
-            <label class="field">
-                <span>{ label.to_string() }</span>
-                <select onchange={pick(slot)}>
+            <div class="field">
+                <label for={format!("compare-{slot}")}>{ label.to_string() }</label>
+                <select id={format!("compare-{slot}")} onchange={pick(slot)}>
                     <option value="" selected={state.compare[slot].is_none()}>{ w.none_chosen }</option>
                     { for here.iter().map(|&(i, n)| html! {
                         <option value={i.to_string()} selected={state.compare[slot] == Some(i)}>{ &n.name }</option>
                     }) }
                 </select>
-            </label>
+            </div>
         }
     };
     let chosen: Vec<(String, ScenarioOutcome)> = state
@@ -215,10 +213,10 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         <section class="scenarios" aria-labelledby="scenarios-title">
             <h2 id="scenarios-title">{ w.saved_scenarios }</h2>
             <form class="save-form" onsubmit={on_save}>
-                <label class="field">
-                    <span>{ w.scenario_name }</span>
-                    <input type="text" value={(*name).clone()} oninput={on_name} placeholder={w.name_example} />
-                </label>
+                <div class="field">
+                    <label for="scenario-name">{ w.scenario_name }</label>
+                    <input id="scenario-name" type="text" value={(*name).clone()} oninput={on_name} placeholder={w.name_example} />
+                </div>
                 <button type="submit" class="tool primary" disabled={name.trim().is_empty()}>{ w.save_scenario }</button>
             </form>
             if here.is_empty() {

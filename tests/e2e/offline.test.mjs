@@ -1,0 +1,234 @@
+// Offline, embedding, sharing, saving and printing, in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, launch, openApp, text, root } from './helpers.mjs';
+
+const artifacts = join(root, 'tests', 'artifacts');
+let server, browser;
+
+before(async () => {
+  await mkdir(artifacts, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fold = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+const total = async (page) => text(page.locator('[data-testid=total-funding] .card-value'));
+const equity = async (page) => text(page.locator('[data-testid=equity-end] .card-value'));
+
+async function typeInto(page, selector, value) {
+  await page.locator(selector).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Tab');
+}
+
+/** A scenario with something in every part: utrymme, mode, member, year, step-up. */
+async function makeScenario(page) {
+  await typeInto(page, '#f-state', '6 500 000');
+  await page.getByLabel('Ensam').check();
+  await typeInto(page, '#f-kommun-0', '+10 000');
+  await typeInto(page, '#f-kommun-2', '126 200');
+  await page.getByLabel('Från år').selectOption('2025');
+  await typeInto(page, '#f-stepup', '2');
+}
+
+test('the single file works from file:// with no server and no network', async () => {
+  const url = pathToFileURL(join(root, 'dist', 'finsam-kalkyl.html')).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => { if (!/^(file|data):/.test(r.url())) problems.push(`request: ${r.url()}`); });
+  await page.goto(url);
+  assert.equal(await total(page), '11 172 000 kr');
+  await typeInto(page, '#f-state', '6 000 000');
+  await typeInto(page, '#f-kommun-0', '214 600');
+  assert.equal(await total(page), '11 718 040 kr');
+  // From file:// no service worker is registered, and none controls the page.
+  assert.deepEqual(await page.evaluate(() => [location.protocol, navigator.serviceWorker?.controller ?? null]), ['file:', null]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after one visit the served app reloads and works with the network off', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null || true);
+  await context.setOffline(true);
+  await page.reload();
+  assert.equal(await total(page), '11 172 000 kr');
+  await typeInto(page, '#f-kommun-0', '+10 000');
+  assert.match(await text(page.locator('[data-testid=leverage]')), /Statens utrymme är fullt utnyttjat/);
+  await page.locator('table.years-table').waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
+test('the embed example resizes its iframe and mounts the app in a div', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${server.url}embed-example.html`);
+  const frame = page.locator('#finsam-kalkyl-frame');
+  await page.waitForFunction(() => parseInt(document.getElementById('finsam-kalkyl-frame').style.height, 10) > 1000);
+  const inner = page.frameLocator('#finsam-kalkyl-frame');
+  assert.equal(await inner.locator('header.top').count(), 0, 'no page chrome in embed mode');
+  assert.equal(await text(inner.locator('[data-testid=total-funding] .card-value')), '11 172 000 kr');
+  const before = parseInt(await frame.evaluate((f) => f.style.height), 10);
+  // Höglandet has six kommuner to Södra Vätterbygden's four: taller.
+  await inner.getByLabel('Förbund och budget').selectOption('hoglandet-2023');
+  await page.waitForFunction((h) => parseInt(document.getElementById('finsam-kalkyl-frame').style.height, 10) > h, before);
+  // The mounted one: Höglandet, in English, inside the host page itself.
+  const mounted = page.locator('#finsam-kalkyl');
+  assert.match(await text(mounted.locator('h2.budget-title')), /Höglandets samordningsförbund/);
+  assert.match(await text(mounted.locator('[data-testid=total-funding]')), /Total funding 2023/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'sv', 'the host page keeps its language');
+  assert.equal(new URL(page.url()).hash, '', 'the host page keeps its address');
+  await page.screenshot({ path: join(artifacts, 'embed-example.png'), fullPage: false });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a share link round-trips a non-trivial scenario, and a bad one falls back', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await makeScenario(page);
+  const expected = { total: await total(page), equity: await equity(page), habo: fold(await page.locator('#f-kommun-0').inputValue()) };
+  await page.getByRole('button', { name: 'Dela länk' }).click();
+  assert.match(await text(page.locator('.notice')), /Länken till scenariot är kopierad/);
+  const link = await page.locator('.link-field input').inputValue();
+  assert.match(link, /#s=/);
+  await context.close();
+
+  // A fresh browser, nothing saved: the link alone restores it.
+  const fresh = await openApp(browser, link);
+  assert.equal(await total(fresh.page), expected.total);
+  assert.equal(await equity(fresh.page), expected.equity);
+  assert.equal(fold(await fresh.page.locator('#f-kommun-0').inputValue()), expected.habo);
+  assert.equal(await fresh.page.getByLabel('Ensam').isChecked(), true);
+  assert.equal(await fresh.page.getByLabel('Från år').inputValue(), '2025');
+  assert.equal(fold(await fresh.page.locator('#f-stepup').inputValue()), '2');
+  assert.deepEqual([...problems, ...fresh.problems], []);
+  await fresh.context.close();
+
+  for (const bad of ['#s=%7Bgarbage', '#s=%E0%A4%A', `#s=${encodeURIComponent('{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"changes":[{"member":{"kommun":"Ydre kommun"},"change":{"kr":"1"}}]}}')}`]) {
+    const tampered = await openApp(browser, `${server.url}${bad}`);
+    assert.match(await text(tampered.page.locator('.notice')), /Länken kunde inte öppnas/, bad);
+    assert.equal(await total(tampered.page), '11 172 000 kr');
+    assert.deepEqual(tampered.problems, []);
+    await tampered.context.close();
+  }
+});
+
+test('autosave restores the scenario; corrupt or blocked storage is said and survived', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await makeScenario(page);
+  const expected = await total(page);
+  await page.goto(server.url); // the same browser, the bare address
+  await page.locator('[data-testid=total-funding]').waitFor();
+  assert.equal(await total(page), expected);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  const corrupt = await browser.newContext();
+  await corrupt.addInitScript(() => localStorage.setItem('finsam-kalkyl/v1', '{"version":1,"preset":'));
+  const p1 = await corrupt.newPage();
+  await p1.goto(server.url);
+  assert.match(await text(p1.locator('.notice')), /kunde inte läsas/);
+  assert.equal(await total(p1), '11 172 000 kr');
+  await corrupt.close();
+
+  const blocked = await browser.newContext();
+  await blocked.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const p2 = await blocked.newPage();
+  const errors = [];
+  p2.on('pageerror', (e) => errors.push(e.message));
+  await p2.goto(server.url);
+  await typeInto(p2, '#f-state', '6 000 000');
+  await typeInto(p2, '#f-kommun-0', '+10 000');
+  assert.match(await text(p2.locator('.notice')), /sparar inget just nu/);
+  assert.equal(await total(p2), '11 718 040 kr');
+  assert.deepEqual(errors, []);
+  await blocked.close();
+});
+
+test('undo and redo, with the keyboard and the buttons', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await typeInto(page, '#f-state', '6 000 000');
+  await typeInto(page, '#f-kommun-0', '+10 000');
+  assert.equal(await total(page), '11 718 040 kr');
+  await page.keyboard.press('Control+Z');
+  assert.equal(await total(page), '11 172 000 kr');
+  assert.equal(fold(await page.locator('#f-state').inputValue()), '6 000 000');
+  await page.keyboard.press('Control+Z');
+  assert.equal(fold(await page.locator('#f-state').inputValue()), '5 586 000');
+  await page.keyboard.press('Control+Y');
+  await page.keyboard.press('Control+Y');
+  assert.equal(await total(page), '11 718 040 kr');
+  await page.getByRole('button', { name: 'Ångra' }).click();
+  assert.equal(await total(page), '11 172 000 kr');
+  await page.getByRole('button', { name: 'Gör om' }).click();
+  assert.equal(await total(page), '11 718 040 kr');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two saved scenarios compared against the baseline', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await typeInto(page, '#f-state', '6 000 000');
+  await typeInto(page, '#f-kommun-0', '214 600');
+  await page.getByLabel('Namn på scenariot').fill('Förslag A');
+  await page.getByRole('button', { name: 'Spara scenariot' }).click();
+  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Namn på scenariot').fill('Förslag B');
+  await page.getByRole('button', { name: 'Spara scenariot' }).click();
+  await page.getByRole('button', { name: 'Byt namn Förslag B' }).click();
+  await page.getByLabel('Nytt namn för Förslag B').fill('Förslag B, ensam');
+  await page.getByRole('button', { name: 'Spara namnet' }).click();
+  await page.getByLabel('Jämför').selectOption({ label: 'Förslag A' });
+  await page.getByLabel('med', { exact: true }).selectOption({ label: 'Förslag B, ensam' });
+  const table = await text(page.locator('table.compare-table'));
+  assert.match(table, /Förslag A Förslag B, ensam/);
+  assert.match(table, /Total finansiering 2024 11 172 000 kr 11 718 040 kr \+546 040 kr 11 212 000 kr \+40 000 kr/);
+  await page.getByRole('button', { name: 'Ta bort Förslag A' }).click();
+  assert.equal(await page.locator('.saved-list li').count(), 1);
+  await page.getByRole('button', { name: 'Öppna Förslag B, ensam' }).click();
+  assert.equal(await total(page), '11 212 000 kr');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the print-out is one A4 page', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await typeInto(page, '#f-state', '6 000 000');
+  await page.getByLabel('Ensam').check();
+  await typeInto(page, '#f-kommun-0', '+10 000');
+  await page.locator('table.years-table').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await text(page.locator('.print-scenario')), /Scenario: Habo kommun \+10 000 kr från 2024, ensam/);
+  const pdf = join(artifacts, 'print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.match(info, /Pages:\s+1\n/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', pdf, join(artifacts, 'print')]);
+  const png = await readFile(join(artifacts, 'print.png'));
+  assert.ok(png.length > 10_000);
+  await writeFile(join(artifacts, 'print-checked.txt'), info);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
