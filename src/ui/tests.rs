@@ -47,7 +47,11 @@ async fn the_app_recomputes_as_a_person_types() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let _app = yew::Renderer::<super::App>::with_root(root.clone()).render();
+    let props = super::AppProps {
+        config: super::browser::Config::default(),
+        mounted: true,
+    };
+    let _app = yew::Renderer::<super::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
     let total = || {

@@ -235,13 +235,13 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     }
 }
 
+/// Reads one figure of a column.
+type Figure = fn(&crate::engine::ColumnFigures) -> rust_decimal::Decimal;
+
 /// Baseline and up to two saved scenarios, year by year, in one table.
 fn comparison(base: &Analysis, chosen: &[(String, ScenarioOutcome)], lang: Lang) -> Html {
     let w = words(lang);
-    let rows: [(
-        &str,
-        fn(&crate::engine::ColumnFigures) -> rust_decimal::Decimal,
-    ); 3] = [
+    let rows: [(&str, Figure); 3] = [
         (w.total_funding, |c| c.members_total),
         (w.row_result, |c| c.result),
         (w.row_closing, |c| c.closing_equity),
