@@ -3,7 +3,8 @@
 //    calculator into its own element (names stable, Trunk's are hashed);
 // 2. stamps the service worker's cache version with this build's hashes;
 // 3. writes finsam-kalkyl.html, the single-file build: JS glue, wasm (as
-//    base64) and CSS inlined, so it works from file:// with no server.
+//    base64) and CSS inlined, so it works from file:// with no server; the
+//    export worker rides along as a Blob.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ const icon = find(/^icon-[0-9a-f]+\.svg$/);
 await writeFile(join(dir, 'embed.js'), `// Mounts Finsam-kalkyl into <div id="finsam-kalkyl" data-preset="…" data-lang="sv|en">.
 // Generated at build time; the names below carry the build's content hashes.
 const base = new URL('.', import.meta.url);
+window.__finsamBase = base.href;
 const style = document.createElement('link');
 style.rel = 'stylesheet';
 style.href = new URL('${css}', base).href;
@@ -33,10 +35,17 @@ const { default: init } = await import(new URL('${js}', base).href);
 await init({ module_or_path: new URL('${wasm}', base) });
 `);
 
-// 2. service worker version
-const version = createHash('sha256').update(js + wasm + css).digest('hex').slice(0, 12);
+// 2. service worker: this build's version, and the export worker's files
+//    (not named in index.html) to keep for offline use.
+const workerFiles = ['finsam-export_loader.js', 'finsam-export.js', 'finsam-export_bg.wasm'];
+for (const f of workerFiles) if (!files.includes(f)) throw new Error(`post-build: ${f} is missing`);
+const workerBytes = await Promise.all(workerFiles.map((f) => readFile(join(dir, f))));
+const version = createHash('sha256').update(js + wasm + css).update(workerBytes[2]).digest('hex').slice(0, 12);
 const sw = await readFile(join(dir, 'sw.js'), 'utf8');
-await writeFile(join(dir, 'sw.js'), sw.replace('__BUILD__', version));
+if (!sw.includes('__BUILD__') || !sw.includes('const EXTRA = [];')) throw new Error('post-build: sw.js placeholders are missing');
+await writeFile(join(dir, 'sw.js'), sw
+  .replace('__BUILD__', version)
+  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify(workerFiles.map((f) => `./${f}`))};`));
 
 // 3. single file
 let html = await readFile(join(dir, 'index.html'), 'utf8');
@@ -58,7 +67,13 @@ html = html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${styles}\n<
 html = html.replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${iconSvg.toString('base64')}">`);
 const boot = /<script type="module"[^>]*>[\s\S]*?<\/script>/;
 if (!boot.test(html)) throw new Error('post-build: Trunk\'s module script is not in index.html');
-html = html.replace(boot, () => `<script type="module">
+const [, workerGlue, workerWasm] = workerBytes;
+if (/<\/script/i.test(workerGlue.toString())) throw new Error('post-build: the worker glue contains </script>');
+const workerSource = `${workerGlue.toString()}\nwasm_bindgen(Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)));`;
+html = html.replace(boot, () => `<script>
+window.__finsamWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
+</script>
+<script type="module">
 ${glue}
 const wasmBytes = Uint8Array.from(atob("${bytes.toString('base64')}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });

@@ -50,5 +50,12 @@ if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwr
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# An independent reader for the XLSX export test (openpyxl), kept in the
+# project, not in the system Python.
+if [ ! -f tools/py/openpyxl/__init__.py ]; then
+  say "pip install openpyxl 3.1.5 into tools/py (reads exported workbooks in the tests)"
+  python3 -m pip install --quiet --disable-pip-version-check --target tools/py openpyxl==3.1.5 et_xmlfile==2.0.0
+fi
+
 # Trunk builds with --offline; everything it needs must be in the cargo cache.
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch

@@ -4,10 +4,13 @@
 
 use crate::engine::{
     analyse,
+    import::{import_file, import_table, ImportError, Imported},
     matching::Parties,
+    model::{KeyBasis, KeyWeight, SplitKey},
     money, presets, run_scenario,
-    scenario::{offers_before_changes, ScenarioOutcome},
-    Analysis, Budget, Change, Finding, Lang, MemberRef, Mode, Options, Scenario, ScenarioError,
+    scenario::{offers_before_changes, visible_findings, ScenarioOutcome},
+    Analysis, Budget, Change, Finding, Lang, MemberRef, Mode, Options, RowClass, Scenario,
+    ScenarioError,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -46,6 +49,44 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     Preset(&'static str),
+    /// A budget a person imported, by its id in [`State::imports`].
+    Imported(String),
+}
+
+impl Source {
+    pub fn id(&self) -> &str {
+        match self {
+            Source::Preset(id) => id,
+            Source::Imported(id) => id,
+        }
+    }
+}
+
+/// A budget a person imported and confirmed: kept in this browser and
+/// selectable like a preset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportedBudget {
+    pub id: String,
+    pub name: String,
+    pub budget: Budget,
+}
+
+/// An import waiting for a person to check it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    /// The file's name, or none for a paste.
+    pub name: Option<String>,
+    pub result: Result<PreviewTable, ImportError>,
+    /// Population per kommun as typed, for an explicit split key.
+    pub key_texts: Vec<String>,
+    pub key_error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewTable {
+    pub budget: Budget,
+    pub import_findings: Vec<Finding>,
+    pub analysis: Analysis,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +118,10 @@ pub struct State {
     pub compare: [Option<usize>; 2],
     /// Something to tell the person: a bad link, storage that failed.
     pub notice: Option<Notice>,
+    /// Budgets people imported here.
+    pub imports: Vec<ImportedBudget>,
+    /// An import being checked before it replaces anything.
+    pub preview: Option<Rc<Preview>>,
 }
 
 /// A scenario saved under a name, with the budget it belongs to.
@@ -98,11 +143,13 @@ pub enum Notice {
     StorageUnavailable,
     /// The link is copied to the clipboard (or shown to copy by hand).
     LinkReady,
+    /// An export could not be written.
+    ExportFailed(String),
 }
 
 /// What a browser keeps between visits (localStorage). Versioned: another
 /// version is refused with a message, never guessed at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     pub version: u32,
     pub preset: String,
@@ -110,15 +157,20 @@ pub struct Saved {
     pub scenario: Scenario,
     #[serde(default)]
     pub named: Vec<NamedScenario>,
+    #[serde(default)]
+    pub imports: Vec<ImportedBudget>,
 }
 
-/// What a share link carries in its fragment: the whole scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What a share link carries in its fragment: the whole scenario, and the
+/// budget itself when it is not one of the presets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     pub v: u32,
     pub preset: String,
     pub lang: Lang,
     pub scenario: Scenario,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<ImportedBudget>,
 }
 
 pub const SAVED_VERSION: u32 = 1;
@@ -155,6 +207,17 @@ pub enum Action {
     SetCompare(usize, Option<usize>),
     Notify(Notice),
     DismissNotice,
+    /// Text pasted or typed into the import box.
+    PreviewText(String),
+    /// A file chosen or dropped: its name and bytes.
+    PreviewFile(String, Vec<u8>),
+    /// A person corrects how a previewed row is read.
+    SetPreviewClass(usize, RowClass),
+    /// Population of the n-th kommun in the preview, as typed.
+    SetPreviewKey(usize, String),
+    ConfirmImport,
+    CancelImport,
+    DeleteImport(String),
 }
 
 impl State {
@@ -170,42 +233,42 @@ impl State {
                 rows: Vec::new(),
                 key: None,
             };
-            let base = analyse(&budget, &Options::default());
-            State {
+            State::from_budget(
+                Source::Preset(presets::DEFAULT_PRESET),
+                budget,
+                Vec::new(),
                 lang,
-                source: Source::Preset(presets::DEFAULT_PRESET),
-                budget: Rc::new(budget),
-                import_findings: Rc::default(),
-                options: Options::default(),
-                outcome: Rc::new(empty_outcome(&base)),
-                base: Rc::new(base),
-                scenario: Scenario::default(),
-                drafts: Vec::new(),
-                show_baseline: false,
-                show_all_columns: false,
-                history: Vec::new(),
-                future: Vec::new(),
-                typing: None,
-                named: Vec::new(),
-                compare: [None, None],
-                notice: None,
-            }
+            )
         })
     }
 
     pub fn from_preset(id: &str, lang: Lang) -> Option<State> {
         let preset = presets::find(id)?;
         let imported = preset.load().ok()?;
-        let options = Options::default();
-        let base = analyse(&imported.budget, &options);
-        let scenario = Scenario::default();
-        let outcome = run_scenario(&imported.budget, &base, &scenario, &options)
-            .unwrap_or_else(|_| empty_outcome(&base));
-        Some(State {
+        Some(State::from_budget(
+            Source::Preset(preset.id),
+            imported.budget,
+            imported.findings,
             lang,
-            source: Source::Preset(preset.id),
-            budget: Rc::new(imported.budget),
-            import_findings: Rc::new(imported.findings),
+        ))
+    }
+
+    fn from_budget(
+        source: Source,
+        budget: Budget,
+        import_findings: Vec<Finding>,
+        lang: Lang,
+    ) -> State {
+        let options = Options::default();
+        let base = analyse(&budget, &options);
+        let scenario = Scenario::default();
+        let outcome = run_scenario(&budget, &base, &scenario, &options)
+            .unwrap_or_else(|_| empty_outcome(&base));
+        State {
+            lang,
+            source,
+            budget: Rc::new(budget),
+            import_findings: Rc::new(import_findings),
             options,
             base: Rc::new(base),
             scenario,
@@ -219,29 +282,64 @@ impl State {
             named: Vec::new(),
             compare: [None, None],
             notice: None,
-        })
+            imports: Vec::new(),
+            preview: None,
+        }
+    }
+
+    /// Opens a preset or an imported budget by id, keeping what belongs to
+    /// the browser rather than to the budget: imports, saved scenarios,
+    /// language and view settings.
+    fn open(&self, id: &str) -> Option<State> {
+        let mut state = match self.imports.iter().find(|i| i.id == id) {
+            Some(import) => State::from_budget(
+                Source::Imported(import.id.clone()),
+                import.budget.clone(),
+                Vec::new(),
+                self.lang,
+            ),
+            None => State::from_preset(id, self.lang)?,
+        };
+        state.imports = self.imports.clone();
+        state.named = self.named.clone();
+        state.show_baseline = self.show_baseline;
+        state.show_all_columns = self.show_all_columns;
+        Some(state)
+    }
+
+    /// The budgets a person can pick: the presets, then imports.
+    pub fn budgets(&self) -> Vec<(String, String)> {
+        presets::PRESETS
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.to_string()))
+            .chain(self.imports.iter().map(|i| (i.id.clone(), i.name.clone())))
+            .collect()
     }
 
     /// What this browser should keep.
     pub fn saved(&self) -> Saved {
-        let Source::Preset(preset) = self.source;
         Saved {
             version: SAVED_VERSION,
-            preset: preset.to_string(),
+            preset: self.source.id().to_string(),
             lang: self.lang,
             scenario: self.scenario.clone(),
             named: self.named.clone(),
+            imports: self.imports.clone(),
         }
     }
 
     /// The share link's payload.
     pub fn link(&self) -> Link {
-        let Source::Preset(preset) = self.source;
+        let budget = match &self.source {
+            Source::Imported(id) => self.imports.iter().find(|i| &i.id == id).cloned(),
+            Source::Preset(_) => None,
+        };
         Link {
             v: LINK_VERSION,
-            preset: preset.to_string(),
+            preset: self.source.id().to_string(),
             lang: self.lang,
             scenario: self.scenario.clone(),
+            budget,
         }
     }
 
@@ -255,9 +353,12 @@ impl State {
                 saved.version
             ));
         }
-        let mut state = State::with_scenario(&saved.preset, saved.lang, saved.scenario)?;
-        state.named = saved.named;
-        Ok(state)
+        let holder = State {
+            imports: saved.imports,
+            named: saved.named,
+            ..State::new(saved.lang)
+        };
+        holder.with_scenario(&saved.preset, saved.scenario)
     }
 
     /// The state a share link describes, or why it cannot be used.
@@ -270,12 +371,19 @@ impl State {
                 link.v
             ));
         }
-        State::with_scenario(&link.preset, link.lang, link.scenario)
+        let mut holder = State::new(link.lang);
+        if let Some(budget) = link.budget {
+            budget.budget.validate()?;
+            holder.imports.push(budget);
+        }
+        holder.with_scenario(&link.preset, link.scenario)
     }
 
-    fn with_scenario(preset: &str, lang: Lang, scenario: Scenario) -> Result<State, String> {
-        let mut state = State::from_preset(preset, lang)
-            .ok_or_else(|| format!("budgeten «{preset}» finns inte här"))?;
+    /// Opens a budget by id with a scenario, or says why it cannot be.
+    fn with_scenario(&self, id: &str, scenario: Scenario) -> Result<State, String> {
+        let mut state = self
+            .open(id)
+            .ok_or_else(|| format!("budgeten «{id}» finns inte här"))?;
         let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
             .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
         state.scenario = scenario;
@@ -285,11 +393,11 @@ impl State {
 
     /// Named scenarios that belong to the open budget, with their indices.
     pub fn named_here(&self) -> Vec<(usize, &NamedScenario)> {
-        let Source::Preset(preset) = self.source;
+        let here = self.source.id();
         self.named
             .iter()
             .enumerate()
-            .filter(|(_, n)| n.preset == preset)
+            .filter(|(_, n)| n.preset == here)
             .collect()
     }
 
@@ -330,10 +438,7 @@ impl State {
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::LoadPreset(id) => {
-                if let Some(mut loaded) = State::from_preset(&id, self.lang) {
-                    loaded.show_baseline = self.show_baseline;
-                    loaded.show_all_columns = self.show_all_columns;
-                    loaded.named = self.named.clone();
+                if let Some(loaded) = self.open(&id) {
                     next = loaded;
                 }
             }
@@ -396,10 +501,9 @@ impl State {
             Action::SaveNamed(name) => {
                 let name = name.trim().to_string();
                 if !name.is_empty() {
-                    let Source::Preset(preset) = self.source;
                     let entry = NamedScenario {
                         name,
-                        preset: preset.to_string(),
+                        preset: self.source.id().to_string(),
                         scenario: self.scenario.clone(),
                     };
                     match next
@@ -441,6 +545,72 @@ impl State {
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
+            Action::PreviewText(text) => {
+                next.preview = Some(Rc::new(preview(None, import_table(&text))))
+            }
+            Action::PreviewFile(name, bytes) => {
+                next.preview = Some(Rc::new(preview(Some(name), import_file(&bytes))))
+            }
+            Action::SetPreviewClass(row, class) => {
+                if let Some(p) = &self.preview {
+                    let mut p = (**p).clone();
+                    if let Ok(table) = &mut p.result {
+                        if let Some(r) = table.budget.rows.get_mut(row) {
+                            r.class = class;
+                            // Rows now counted as kommuner need a key field each.
+                            p.key_texts
+                                .resize(table.budget.kommun_labels().len(), String::new());
+                            table.analysis = analyse(&table.budget, &Options::default());
+                        }
+                    }
+                    next.preview = Some(Rc::new(p));
+                }
+            }
+            Action::SetPreviewKey(k, text) => {
+                if let Some(p) = &self.preview {
+                    let mut p = (**p).clone();
+                    if let Some(t) = p.key_texts.get_mut(k) {
+                        *t = text;
+                    }
+                    p.apply_key();
+                    next.preview = Some(Rc::new(p));
+                }
+            }
+            Action::ConfirmImport => {
+                let ready = self.preview.as_ref().filter(|p| p.key_error.is_none());
+                if let Some(Ok(table)) = ready.map(|p| p.result.clone()) {
+                    let id = (1..)
+                        .map(|n| format!("import-{n}"))
+                        .find(|id| !self.imports.iter().any(|i| &i.id == id))
+                        .unwrap_or_default();
+                    let name = if table.budget.title.is_empty() {
+                        id.clone()
+                    } else {
+                        table.budget.title.clone()
+                    };
+                    next.imports.push(ImportedBudget {
+                        id: id.clone(),
+                        name,
+                        budget: table.budget,
+                    });
+                    next.preview = None;
+                    if let Some(mut opened) = next.open(&id) {
+                        opened.import_findings = Rc::new(table.import_findings);
+                        next = opened;
+                    }
+                }
+            }
+            Action::CancelImport => next.preview = None,
+            Action::DeleteImport(id) => {
+                next.imports.retain(|i| i.id != id);
+                next.named.retain(|n| n.preset != id);
+                next.compare = [None, None];
+                if self.source.id() == id {
+                    if let Some(opened) = next.open(presets::DEFAULT_PRESET) {
+                        next = opened;
+                    }
+                }
+            }
         }
         next
     }
@@ -676,23 +846,63 @@ impl State {
     }
 }
 
-/// The table's own findings (import and baseline checks), then the
-/// scenario's matching and equity findings, which replace the baseline's.
-pub fn visible_findings<'a>(
-    import: &'a [Finding],
-    base: &'a Analysis,
-    outcome: &'a ScenarioOutcome,
-) -> Vec<&'a Finding> {
-    use crate::engine::Code::*;
-    import
-        .iter()
-        .chain(
-            base.findings
-                .iter()
-                .filter(|f| !matches!(f.code, Deficit | NegativeEquity | EquityHigh | Unmatched)),
-        )
-        .chain(&outcome.findings)
-        .collect()
+fn preview(name: Option<String>, result: Result<Imported, ImportError>) -> Preview {
+    let result = result.map(|imported| PreviewTable {
+        analysis: analyse(&imported.budget, &Options::default()),
+        budget: imported.budget,
+        import_findings: imported.findings,
+    });
+    let kommuner = result
+        .as_ref()
+        .map(|t| t.budget.kommun_labels().len())
+        .unwrap_or(0);
+    Preview {
+        name,
+        result,
+        key_texts: vec![String::new(); kommuner],
+        key_error: None,
+    }
+}
+
+impl Preview {
+    /// An explicit key from the populations typed: all of them, or none.
+    fn apply_key(&mut self) {
+        let Ok(table) = &mut self.result else { return };
+        let labels: Vec<String> = table
+            .budget
+            .kommun_labels()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        self.key_error = None;
+        if self.key_texts.iter().all(|t| t.trim().is_empty()) {
+            table.budget.key = None;
+        } else {
+            let mut weights = Vec::new();
+            for (label, text) in labels.iter().zip(&self.key_texts) {
+                match money::parse_amount(text) {
+                    Ok(v) if v >= Decimal::ZERO => weights.push(KeyWeight {
+                        kommun: label.clone(),
+                        weight: v,
+                    }),
+                    Ok(_) => {
+                        self.key_error =
+                            Some(format!("{label}: invånarantalet kan inte vara negativt"));
+                        return;
+                    }
+                    Err(e) => {
+                        self.key_error = Some(format!("{label}: {}", e.message(Lang::Sv)));
+                        return;
+                    }
+                }
+            }
+            table.budget.key = Some(SplitKey {
+                basis: KeyBasis::Population,
+                weights,
+            });
+        }
+        table.analysis = analyse(&table.budget, &Options::default());
+    }
 }
 
 /// 1, 2 or 5 × 10ⁿ at or below `x`, and at least 100 kr.

@@ -158,7 +158,11 @@ fn bad_input_exits_2_with_a_message() {
             b"F\xc3\xb6rbund;Kommentar\nHabo kommun;1\n",
             "Rad 1: ingen kolumn har ett år",
         ),
-        ("bad.json", b"{\"schema_version\": 99}", "schemaversion 99"),
+        (
+            "bad.json",
+            b"{\"schema_version\": 99}",
+            "Schemaversion 99 stöds inte",
+        ),
     ];
     for (name, bytes, want) in cases {
         let path = dir.join(name);

@@ -7,6 +7,8 @@
 // a new build is seen as soon as there is a network.
 const VERSION = '__BUILD__';
 const CACHE = `finsam-kalkyl-${VERSION}`;
+// The export worker's files, which index.html does not name (post-build).
+const EXTRA = [];
 const ASSET = /(?:href|src)="(?:\.\/)?([^"#?:]+\.(?:js|wasm|css|svg|png|webmanifest))"/g;
 
 self.addEventListener('install', (event) => {
@@ -16,7 +18,7 @@ self.addEventListener('install', (event) => {
     const html = await page.clone().text();
     await cache.put('./', page);
     const assets = new Set([...html.matchAll(ASSET)].map((m) => `./${m[1]}`));
-    await cache.addAll([...assets]);
+    await cache.addAll([...assets, ...EXTRA]);
     await self.skipWaiting();
   })());
 });

@@ -286,9 +286,13 @@ pub fn scenario(
                 paid_delta: m(a.paid_delta),
             })
             .collect(),
-        findings: finsam_kalkyl::state::visible_findings(&imported.findings, base, outcome)
-            .into_iter()
-            .map(finding)
-            .collect(),
+        findings: finsam_kalkyl::engine::scenario::visible_findings(
+            &imported.findings,
+            base,
+            outcome,
+        )
+        .into_iter()
+        .map(finding)
+        .collect(),
     })
 }

@@ -6,8 +6,8 @@ mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use finsam_kalkyl::engine::{
-    self, analyse, money, presets, run_scenario, scenario::resolve_member, Budget, Change,
-    Imported, Lang, Mode, Options, Scenario, SwedishFormat,
+    self, analyse, money, presets, run_scenario, scenario::resolve_member, Change, Imported, Lang,
+    Mode, Options, Scenario, SwedishFormat,
 };
 use rust_decimal::Decimal;
 use std::io::Write;
@@ -243,20 +243,7 @@ fn load(input: &Input) -> Result<(Imported, Options), Fail> {
     }
     let bytes =
         std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {e}", input.file)))?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    let imported = if is_json {
-        let text = String::from_utf8_lossy(&bytes);
-        let budget = Budget::from_json(&text).map_err(|e| Fail(format!("{}: {e}", input.file)))?;
-        Imported {
-            budget,
-            findings: Vec::new(),
-        }
-    } else {
-        engine::import_bytes(&bytes)
-            .map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?
-    };
+    let imported = engine::import_file(&bytes)
+        .map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?;
     Ok((imported, options))
 }

@@ -357,7 +357,8 @@ pub fn scenario(
         out.push('\n');
     }
     out.push('\n');
-    let source = finsam_kalkyl::state::visible_findings(&imported.findings, base, outcome);
+    let source =
+        finsam_kalkyl::engine::scenario::visible_findings(&imported.findings, base, outcome);
     out.push_str(&findings_text(w.findings, &source, lang));
     out
 }

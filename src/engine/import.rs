@@ -36,7 +36,9 @@ pub struct ImportError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportErrorKind {
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     TooManyRows,
     TooManyColumns,
     Spreadsheet,
@@ -45,8 +47,13 @@ pub enum ImportErrorKind {
     Binary,
     NoYearHeader,
     NoRows,
-    MixedSeparators { header: char, row: char },
+    MixedSeparators {
+        header: char,
+        row: char,
+    },
     Unreadable(String),
+    /// A JSON file that is not the budget model.
+    Json(String),
 }
 
 fn sep_name(c: char, lang: Lang) -> &'static str {
@@ -115,6 +122,7 @@ impl ImportError {
                 "the row is separated by {} but the header row by {}. Use one separator throughout.",
                 sep_name(*row, lang), sep_name(*header, lang)
             ),
+            (Json(why), _) => why.clone(),
             (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
             (Unreadable(why), false) => format!("the table cannot be read: {why}"),
         };
@@ -138,6 +146,27 @@ impl std::fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// Reads a file of any kind people have: the canonical JSON model (as the
+/// app and the CLI export it), or a table as [`import_bytes`] reads it.
+pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        if bytes.len() > MAX_BYTES {
+            return Err(ImportError::new(ImportErrorKind::TooLarge {
+                bytes: bytes.len(),
+            }));
+        }
+        let text = String::from_utf8_lossy(text_start);
+        let budget =
+            Budget::from_json(&text).map_err(|e| ImportError::new(ImportErrorKind::Json(e)))?;
+        return Ok(Imported {
+            budget,
+            findings: Vec::new(),
+        });
+    }
+    import_bytes(bytes)
+}
 
 /// Reads a file's bytes: refuses binaries with a useful message, strips a
 /// BOM, and reads Windows-1252 when the text is not UTF-8 (what Swedish

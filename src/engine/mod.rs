@@ -3,18 +3,20 @@
 
 pub mod analysis;
 pub mod classify;
+pub mod export;
 pub mod findings;
 pub mod import;
 pub mod matching;
 pub mod model;
 pub mod money;
 pub mod presets;
+pub mod report;
 pub mod scenario;
 pub mod text;
 
 pub use analysis::{analyse, Analysis, ColumnFigures, OpeningSource, Options};
 pub use findings::{Code, Finding, Severity};
-pub use import::{import_bytes, import_table, ImportError, Imported};
+pub use import::{import_bytes, import_file, import_table, ImportError, Imported};
 pub use model::{Budget, Column, ColumnKind, Row, RowClass, SplitKey, SCHEMA_VERSION};
 pub use scenario::{
     run_scenario, Change, MemberRef, Mode, Scenario, ScenarioError, ScenarioOutcome,

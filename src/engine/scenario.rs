@@ -823,3 +823,22 @@ pub fn describe(
     s.push('.');
     s
 }
+
+/// The table's own findings (import and baseline checks), then the
+/// scenario's matching and equity findings, which replace the baseline's.
+pub fn visible_findings<'a>(
+    import: &'a [Finding],
+    base: &'a Analysis,
+    outcome: &'a ScenarioOutcome,
+) -> Vec<&'a Finding> {
+    use super::findings::Code::*;
+    import
+        .iter()
+        .chain(
+            base.findings
+                .iter()
+                .filter(|f| !matches!(f.code, Deficit | NegativeEquity | EquityHigh | Unmatched)),
+        )
+        .chain(&outcome.findings)
+        .collect()
+}

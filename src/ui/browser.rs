@@ -232,3 +232,134 @@ pub fn watch_height() {
     // The observer lives as long as the page.
     callback.forget();
 }
+
+/// Offers bytes as a file to save, without a server: a Blob, an object
+/// URL, and a link clicked on the person's behalf.
+pub fn download(bytes: &[u8], filename: &str, mime: &str) -> Result<(), JsValue> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = gloo::utils::document();
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// The export worker, started the first time a workbook is asked for. It
+/// says "ready" once its wasm has loaded; until then a request waits here.
+struct Exporter {
+    worker: web_sys::Worker,
+    ready: bool,
+    pending: Option<String>,
+    /// The file name and the callback of the workbook being made.
+    job: Option<(String, yew::Callback<Result<(), String>>)>,
+}
+
+thread_local! {
+    static EXPORTER: std::cell::RefCell<Option<Exporter>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Where the export worker's loader is: beside the app's own files. A
+/// host page's embed.js says where that is; the single file carries the
+/// worker inline and says so too.
+fn worker_url() -> String {
+    let global = |name: &str| {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok())
+            .and_then(|v| v.as_string())
+    };
+    global("__finsamWorkerUrl").unwrap_or_else(|| {
+        format!(
+            "{}finsam-export_loader.js",
+            global("__finsamBase").unwrap_or_else(|| "./".into())
+        )
+    })
+}
+
+fn finish(result: Result<(), String>) {
+    if let Some((_, done)) = EXPORTER.with(|e| e.borrow_mut().as_mut().and_then(|e| e.job.take())) {
+        done.emit(result);
+    }
+}
+
+fn on_worker_message(e: web_sys::MessageEvent) {
+    let data = e.data();
+    if data.as_string().as_deref() == Some("ready") {
+        EXPORTER.with(|e| {
+            if let Some(exporter) = e.borrow_mut().as_mut() {
+                exporter.ready = true;
+                if let Some(request) = exporter.pending.take() {
+                    let _ = exporter.worker.post_message(&JsValue::from_str(&request));
+                }
+            }
+        });
+        return;
+    }
+    let filename = EXPORTER.with(|e| {
+        e.borrow()
+            .as_ref()
+            .and_then(|e| e.job.as_ref().map(|j| j.0.clone()))
+    });
+    let result = match (data.dyn_ref::<js_sys::Uint8Array>(), filename) {
+        (Some(bytes), Some(filename)) => download(
+            &bytes.to_vec(),
+            &filename,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        .map_err(|e| format!("{e:?}")),
+        _ => Err(data.as_string().unwrap_or_default()),
+    };
+    finish(result);
+}
+
+fn start_exporter() -> Option<Exporter> {
+    let worker = web_sys::Worker::new(&worker_url()).ok()?;
+    let on_message =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_worker_message);
+    let on_error =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
+            finish(Err("exportens arbetare kunde inte laddas".into()));
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // The worker lives as long as the page, and so do its handlers.
+    on_message.forget();
+    on_error.forget();
+    Some(Exporter {
+        worker,
+        ready: false,
+        pending: None,
+        job: None,
+    })
+}
+
+/// Asks the export worker for a workbook and saves it; `done` hears how it
+/// went. The worker is large, so it loads only now, and only once.
+pub fn export_xlsx(request: String, filename: String, done: yew::Callback<Result<(), String>>) {
+    let started = EXPORTER.with(|e| {
+        let mut slot = e.borrow_mut();
+        if slot.is_none() {
+            *slot = start_exporter();
+        }
+        let Some(exporter) = slot.as_mut() else {
+            return false;
+        };
+        exporter.job = Some((filename, done.clone()));
+        if exporter.ready {
+            let _ = exporter.worker.post_message(&JsValue::from_str(&request));
+        } else {
+            exporter.pending = Some(request);
+        }
+        true
+    });
+    if !started {
+        done.emit(Err(
+            "exporten kunde inte starta i den här webbläsaren".into()
+        ));
+    }
+}

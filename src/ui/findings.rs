@@ -4,8 +4,8 @@
 use super::format::IntlFormat;
 use super::text::words;
 use super::Shared;
+use crate::engine::scenario::visible_findings;
 use crate::engine::{scenario::ScenarioOutcome, Analysis, Finding, Lang, Severity};
-use crate::state::visible_findings;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,15 +36,15 @@ pub fn Findings(props: &FindingsProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct ItemProps {
-    finding: Finding,
-    lang: Lang,
+pub struct ItemProps {
+    pub finding: Finding,
+    pub lang: Lang,
 }
 
 /// One finding; its own component so unchanged findings are not reworded
 /// on every keystroke.
 #[component]
-fn FindingItem(props: &ItemProps) -> Html {
+pub fn FindingItem(props: &ItemProps) -> Html {
     let (f, lang) = (&props.finding, props.lang);
     let class = match f.severity {
         Severity::Error => "sev-error",

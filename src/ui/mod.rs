@@ -9,13 +9,14 @@ mod controls;
 mod findings;
 mod format;
 mod headline;
+mod importer;
 mod table;
 #[cfg(test)]
 mod tests;
 mod text;
 mod tools;
 
-use crate::engine::{presets, Lang};
+use crate::engine::Lang;
 use crate::state::{Action, State};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -83,6 +84,15 @@ fn App(props: &AppProps) -> Html {
     // after the first paint, so the figures people look at first come
     // sooner; nothing waits on a network.
     let below_fold = use_state(|| false);
+    let importing = use_state(|| false);
+    let toggle_import = {
+        let importing = importing.clone();
+        Callback::from(move |_: ()| importing.set(!*importing))
+    };
+    let close_import = {
+        let importing = importing.clone();
+        Callback::from(move |_: ()| importing.set(false))
+    };
     {
         let below_fold = below_fold.clone();
         use_effect_with((), move |_| {
@@ -172,14 +182,14 @@ fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::Reset))
     };
-    let crate::state::Source::Preset(current) = state.source;
+    let current = state.source.id().to_string();
     let top_controls = html! {
         <div class="top-controls">
             <div class="preset">
                 <label for="f-preset">{ w.budget_select }</label>
                 <select id="f-preset" onchange={on_preset}>
-                    { for presets::PRESETS.iter().map(|p| html! {
-                        <option value={p.id} selected={p.id == current}>{ p.name }</option>
+                    { for state.budgets().into_iter().map(|(id, name)| html! {
+                        <option value={id.clone()} selected={id == current}>{ name }</option>
                     }) }
                 </select>
             </div>
@@ -187,6 +197,12 @@ fn App(props: &AppProps) -> Html {
                     aria-label={w.other_lang_label} onclick={on_lang}>{ w.other_lang }</button>
             <button type="button" class="secondary" onclick={on_reset}
                     disabled={!state.is_changed()}>{ w.reset }</button>
+            if let crate::state::Source::Imported(id) = &state.source {
+                <button type="button" class="secondary" onclick={{
+                    let (dispatch, id) = (dispatch.clone(), id.clone());
+                    Callback::from(move |_: MouseEvent| dispatch.emit(Action::DeleteImport(id.clone())))
+                }}>{ w.delete_import }</button>
+            }
         </div>
     };
 
@@ -208,8 +224,11 @@ fn App(props: &AppProps) -> Html {
                     <h2 class="budget-title">{ &state.base.title }</h2>
                     <p class="tagline">{ w.tagline }</p>
                 </div>
-                <tools::Toolbar store={store.clone()} mounted={props.mounted} />
+                <tools::Toolbar store={store.clone()} mounted={props.mounted} on_import={toggle_import} />
             </div>
+            if *importing || state.preview.is_some() {
+                <importer::ImportPanel store={store.clone()} on_close={close_import} />
+            }
             <tools::PrintHeader
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}

@@ -5,7 +5,9 @@ use super::browser;
 use super::format::{kr, signed_kr, IntlFormat};
 use super::text::words;
 use super::{Shared, Store};
-use crate::engine::{scenario::describe, scenario::ScenarioOutcome, Analysis, Lang, Scenario};
+use crate::engine::{
+    export, scenario::describe, scenario::ScenarioOutcome, Analysis, Lang, Scenario,
+};
 use crate::state::{Action, Notice};
 use yew::prelude::*;
 
@@ -13,6 +15,7 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub store: UseReducerHandle<Store>,
     pub mounted: bool,
+    pub on_import: Callback<()>,
 }
 
 fn notice_text(notice: &Notice, lang: Lang) -> String {
@@ -26,6 +29,8 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
         (Notice::StorageUnavailable, false) => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with its link.".into(),
         (Notice::LinkReady, true) => "Länken till scenariot är kopierad. Den innehåller hela scenariot och skickas inte till någon server.".into(),
         (Notice::LinkReady, false) => "The link to the scenario is copied. It holds the whole scenario and is sent to no server.".into(),
+        (Notice::ExportFailed(why), true) => format!("Filen kunde inte skapas: {why}."),
+        (Notice::ExportFailed(why), false) => format!("The file could not be made: {why}."),
     }
 }
 
@@ -49,6 +54,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
+    let export = |format: Export| {
+        let store = props.store.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(why) = export_file(&store, format) {
+                store.dispatch(Action::Notify(Notice::ExportFailed(why)));
+            }
+        })
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label={w.toolbar}>
             <button type="button" class="tool" onclick={send(Action::Undo)} disabled={state.history.is_empty()}
@@ -59,6 +72,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="tool" onclick={on_share}>{ w.share }</button>
             }
             <button type="button" class="tool" onclick={on_print}>{ w.print }</button>
+            <button type="button" class="tool" onclick={props.on_import.reform(|_: MouseEvent| ())}>{ w.import_button }</button>
+            <span class="export" role="group" aria-label={w.export}>
+                <span class="export-label" aria-hidden="true">{ w.export }</span>
+                <button type="button" class="tool" onclick={export(Export::Csv)} aria-label={w.export_csv}>{ "CSV" }</button>
+                <button type="button" class="tool" onclick={export(Export::Xlsx)} aria-label={w.export_xlsx}>{ "Excel" }</button>
+                <button type="button" class="tool" onclick={export(Export::Json)} aria-label={w.export_json}>{ "JSON" }</button>
+            </span>
             if let Some(notice) = &state.notice {
                 <div class={classes!("notice", matches!(notice, Notice::LinkReady).then_some("ok"))} role="status">
                     <p>{ notice_text(notice, lang) }</p>
@@ -72,6 +92,80 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Export {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+/// Writes the open budget and scenario to a file the person saves. The
+/// workbook is made by the export worker, so it arrives a moment later.
+fn export_file(store: &UseReducerHandle<Store>, format: Export) -> Result<(), String> {
+    let state = &store.0;
+    let stem = file_stem(&state.base.title);
+    let (bytes, name, mime) = match format {
+        Export::Csv => (
+            export::csv(
+                &state.base,
+                &state.outcome,
+                &state.scenario,
+                state.lang,
+                &IntlFormat,
+            )
+            .into_bytes(),
+            format!("{stem}.csv"),
+            "text/csv;charset=utf-8",
+        ),
+        Export::Json => (
+            state.budget.to_json().into_bytes(),
+            format!("{stem}.json"),
+            "application/json",
+        ),
+        Export::Xlsx => {
+            let request = export::XlsxRequest {
+                budget: (*state.budget).clone(),
+                scenario: state.scenario.clone(),
+                lang: state.lang,
+            };
+            let json = serde_json::to_string(&request).map_err(|e| e.to_string())?;
+            let store = store.clone();
+            let done = Callback::from(move |result: Result<(), String>| {
+                if let Err(why) = result {
+                    store.dispatch(Action::Notify(Notice::ExportFailed(why)));
+                }
+            });
+            browser::export_xlsx(json, format!("{stem}.xlsx"), done);
+            return Ok(());
+        }
+    };
+    browser::download(&bytes, &name, mime).map_err(|e| format!("{e:?}"))
+}
+
+/// A file name from the förbund's name: "samordningsforbundet-sodra-vatterbygden".
+fn file_stem(title: &str) -> String {
+    let ascii: String = crate::engine::text::fold_case(title)
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' | 'ø' => 'o',
+            'é' => 'e',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let stem = ascii
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "finsam-kalkyl".into()
+    } else {
+        stem
     }
 }
 

@@ -1,0 +1,226 @@
+//! Bring your own budget: paste a table from Excel, choose a file or drop
+//! one, check how every row is read, correct it, and only then use it.
+
+use super::findings::FindingItem;
+use super::format::plain;
+use super::text::words;
+use super::Store;
+use crate::engine::{Lang, RowClass};
+use crate::state::{Action, Preview};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub store: UseReducerHandle<Store>,
+    pub on_close: Callback<()>,
+}
+
+/// The classes a person can choose for a row, in the order of a budget.
+const CLASSES: [RowClass; 14] = RowClass::ALL;
+
+#[component]
+pub fn ImportPanel(props: &ImportProps) -> Html {
+    let state = &props.store.0;
+    let (lang, w) = (state.lang, words(state.lang));
+    // A file being read; dropping the reader would cancel it.
+    let reading = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let dragging = use_state(|| false);
+    let store = props.store.clone();
+
+    let read_file = {
+        let (store, reading) = (store.clone(), reading.clone());
+        move |file: web_sys::File| {
+            let name = file.name();
+            let store = store.clone();
+            let reader = gloo::file::callbacks::read_as_bytes(
+                &gloo::file::Blob::from(file),
+                move |result| {
+                    let bytes = result.unwrap_or_default();
+                    store.dispatch(Action::PreviewFile(name, bytes));
+                },
+            );
+            *reading.borrow_mut() = Some(reader);
+        }
+    };
+    let on_text = {
+        let store = store.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            store.dispatch(Action::PreviewText(area.value()));
+        })
+    };
+    let on_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read_file(file);
+            }
+        })
+    };
+    let on_drag = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                read_file(file);
+            }
+        })
+    };
+    let confirm = {
+        let (store, close) = (store.clone(), props.on_close.clone());
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::ConfirmImport);
+            close.emit(());
+        })
+    };
+    let cancel = {
+        let (store, close) = (store.clone(), props.on_close.clone());
+        Callback::from(move |_: MouseEvent| {
+            store.dispatch(Action::CancelImport);
+            close.emit(());
+        })
+    };
+    let ready = state
+        .preview
+        .as_ref()
+        .is_some_and(|p| p.result.is_ok() && p.key_error.is_none());
+
+    html! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">{ w.import_title }</h2>
+            <p class="help">{ w.import_help }</p>
+            <div class="import-inputs">
+                <div class="field grow">
+                    <label for="import-text">{ w.import_paste }</label>
+                    <textarea id="import-text" rows="5" spellcheck="false" oninput={on_text}
+                              placeholder={w.import_placeholder} />
+                </div>
+                <div class={classes!("drop", dragging.then_some("over"))}
+                     ondragover={on_drag.clone()} ondragenter={on_drag} ondragleave={on_leave} ondrop={on_drop}>
+                    <label for="import-file">{ w.import_file }</label>
+                    <input id="import-file" type="file" accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json"
+                           onchange={on_file} />
+                    <p>{ w.import_drop }</p>
+                </div>
+            </div>
+            if let Some(preview) = &state.preview {
+                { preview_view(preview, &store, lang) }
+            }
+            <div class="import-actions">
+                <button type="button" class="tool primary" onclick={confirm} disabled={!ready}>{ w.import_confirm }</button>
+                <button type="button" class="tool" onclick={cancel}>{ w.import_cancel }</button>
+            </div>
+        </section>
+    }
+}
+
+fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) -> Html {
+    let w = words(lang);
+    let table = match &preview.result {
+        Err(error) => {
+            return html! { <p class="error import-error" role="alert">{ error.message(lang) }</p> };
+        }
+        Ok(table) => table,
+    };
+    let budget = &table.budget;
+    let mut kommun_index = 0usize;
+    let rows = budget.rows.iter().enumerate().map(|(r, row)| {
+        let on_class = {
+            let store = store.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                if let Some(class) = select.value().parse::<usize>().ok().and_then(|i| CLASSES.get(i)) {
+                    store.dispatch(Action::SetPreviewClass(r, *class));
+                }
+            })
+        };
+        let key_cell = if row.class == RowClass::Kommun {
+            let k = kommun_index;
+            kommun_index += 1;
+            let on_key = {
+                let store = store.clone();
+                Callback::from(move |e: InputEvent| {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    store.dispatch(Action::SetPreviewKey(k, input.value()));
+                })
+            };
+            let value = preview.key_texts.get(k).cloned().unwrap_or_default();
+            html! {
+                <td>
+                    <label class="visually-hidden" for={format!("key-{k}")}>{ format!("{} {}", w.population_for, row.label) }</label>
+                    <input id={format!("key-{k}")} class="key" type="text" inputmode="numeric" {value} oninput={on_key} />
+                </td>
+            }
+        } else {
+            html! { <td></td> }
+        };
+        let line = row.line.map(|l| l.to_string()).unwrap_or_default();
+        html! {
+            <tr class={classes!((row.class == RowClass::Unknown).then_some("unknown"))}>
+                <td>{ line }</td>
+                <th scope="row">{ &row.label }</th>
+                <td>
+                    <label class="visually-hidden" for={format!("class-{r}")}>{ format!("{} {}", w.class_of, row.label) }</label>
+                    <select id={format!("class-{r}")} onchange={on_class}>
+                        { for CLASSES.iter().enumerate().map(|(i, c)| html! {
+                            <option value={i.to_string()} selected={*c == row.class}>{ c.name(lang) }</option>
+                        }) }
+                    </select>
+                </td>
+                { key_cell }
+                { for row.values.iter().map(|v| html! { <td class="num">{ v.map(plain).unwrap_or_default() }</td> }) }
+            </tr>
+        }
+    });
+    let findings: Vec<_> = table
+        .import_findings
+        .iter()
+        .chain(&table.analysis.findings)
+        .collect();
+    html! {
+        <div class="preview">
+            <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
+            <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
+                <table class="preview-table">
+                    <caption id="preview-caption">{ w.preview_caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ w.row_no }</th>
+                        <th scope="col">{ w.row_name }</th>
+                        <th scope="col">{ w.read_as }</th>
+                        <th scope="col">{ w.population }</th>
+                        { for budget.columns.iter().map(|c| html! { <th scope="col">{ &c.label }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            if let Some(error) = &preview.key_error {
+                <p class="error" role="alert">{ error }</p>
+            }
+            <h3>{ format!("{} ({})", w.findings, findings.len()) }</h3>
+            if findings.is_empty() {
+                <p>{ w.findings_none }</p>
+            } else {
+                <ul class="findings-list">
+                    { for findings.into_iter().map(|f| html! { <FindingItem finding={f.clone()} {lang} /> }) }
+                </ul>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,194 @@
+// Bring your own budget: paste, preview, correct, confirm; bad input; and
+// exports read back by independent readers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openApp, text, root } from './helpers.mjs';
+
+const artifacts = join(root, 'tests', 'artifacts');
+let server, browser;
+
+before(async () => {
+  await mkdir(artifacts, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const total = async (page) => text(page.locator('[data-testid=total-funding] .card-value'));
+const equity = async (page) => text(page.locator('[data-testid=equity-end] .card-value'));
+/** The Höglandet table as Excel puts it on the clipboard: tab-separated. */
+const hoglandetTsv = async () => (await readFile(join(root, 'presets', 'hoglandet-2023.csv'), 'utf8')).replaceAll(';', '\t');
+
+async function openImport(page) {
+  await page.getByRole('button', { name: 'Importera budget' }).click();
+  await page.locator('#import-text').waitFor();
+}
+
+async function paste(context, page, content) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), content);
+  await page.locator('#import-text').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+}
+
+function engine(args) {
+  return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--', ...args, '--json'], { cwd: root, encoding: 'utf8' }));
+}
+
+test('paste the Höglandet table, check the preview, correct it, confirm', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await openImport(page);
+  await paste(context, page, await hoglandetTsv());
+  await page.locator('.preview-table').waitFor();
+  const classOf = (label) => page.getByLabel(`Tolkas som, rad ${label}`, { exact: true }).evaluate((s) => s.options[s.selectedIndex].text);
+  for (const [label, cls] of [
+    ['Aneby Kommun', 'kommun'], ['Region Jönköpings län', 'region'], ['Försäkringskassan', 'staten'],
+    ['Ränta', 'övrig intäkt'], ['Öres- och kronutjämning', 'övrig intäkt'], ['Summa intäkter', 'summa intäkter'],
+    ['SE-Höglandet', 'verksamhet'], ['Administration', 'rubrik'], ['Tjänsteperson', 'administration'],
+    ['Utbildning styrelse och beredningsgrupp', 'administration'], ['Summa kostnader', 'summa kostnader'],
+    ['Årets resultat', 'årets resultat'], ['Balanserat från föregående år', 'ingående eget kapital'],
+  ]) {
+    assert.equal(await classOf(label), cls, label);
+  }
+  const preview = await text(page.locator('.preview'));
+  assert.match(preview, /«Summa kostnader» anger 8 363 466 kr men raderna summerar till 8 363 465 kr: 1 kr avrundning i källan/);
+  // Nothing is replaced before confirming.
+  assert.match(await text(page.locator('h2.budget-title')), /Södra Vätterbygden/);
+
+  // A correction: Inspirationsdag counted as administration instead.
+  await page.getByLabel('Tolkas som, rad Inspirationsdag', { exact: true }).selectOption({ label: 'administration' });
+  assert.equal(await classOf('Inspirationsdag'), 'administration');
+  // A population key for the six kommuner.
+  const people = { Aneby: '6 900', Nässjö: '31 800', Sävsjö: '11 600', Eksjö: '17 800', Tranås: '19 200', Vetlanda: '27 900' };
+  for (const [k, n] of Object.entries(people)) await page.getByLabel(`Invånare i ${k} Kommun`).fill(n);
+  await page.screenshot({ path: join(artifacts, 'import-preview.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Använd budgeten' }).click();
+
+  assert.match(await text(page.locator('h2.budget-title')), /Höglandets samordningsförbund/);
+  assert.equal(await equity(page), '1 512 650 kr');
+  assert.equal(await total(page), '8 036 000 kr');
+  // Selectable later, like a preset.
+  await page.getByLabel('Förbund och budget').selectOption('sodra-vatterbygden-2024');
+  await page.getByLabel('Förbund och budget').selectOption({ label: 'Höglandets samordningsförbund' });
+  assert.equal(await equity(page), '1 512 650 kr');
+  const table = await text(page.locator('table.years-table'));
+  assert.match(table, /Inspirationsdag/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad input names the row and column, and never loses the open budget', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await openImport(page);
+  const error = () => text(page.locator('.import-error'));
+  // Files are read asynchronously: wait for the message to say it.
+  const errorSays = (re) => page.locator('.import-error', { hasText: re }).waitFor().then(error);
+  for (const [content, want] of [
+    ['', /Tabellen är tom/],
+    ['Habo kommun\t100\t200\nRegion\t1\t2', /Rad 1: ingen kolumn har ett år i rubriken/],
+    ['F;Budget 2024;Plan 2025\nHabo kommun\t100\t200\n', /Rad 2: raden avgränsas med tabb men rubrikraden med semikolon/],
+  ]) {
+    if (content === '') {
+      await page.locator('#import-text').fill('x');
+      await page.locator('#import-text').fill('');
+    } else {
+      await paste(context, page, content);
+    }
+    assert.match(await error(), want, JSON.stringify(content));
+    assert.equal(await page.getByRole('button', { name: 'Använd budgeten' }).isDisabled(), true);
+  }
+  // Text in a number cell: read, with the cell named.
+  await paste(context, page, 'F\tBudget 2024\tPlan 2025\nHabo kommun\t100\ttvåhundra\nRegion X\t100\t100\nStaten\t200\t200\n');
+  assert.match(await text(page.locator('.preview')), /Rad 2, kolumn 3 \(Plan 2025\).*«tvåhundra» är inte ett belopp/);
+  // Files: far too big, and not text at all.
+  const big = join(artifacts, 'big.csv');
+  await writeFile(big, 'x;'.repeat(2_600_000));
+  await page.locator('#import-file').setInputFiles(big);
+  assert.match(await errorSays(/5200 kB/), /Filen är 5200 kB; en budgettabell är sällan över 100 kB/);
+  await page.locator('#import-file').setInputFiles({ name: 'bok.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 binary') });
+  assert.match(await errorSays(/Excel-arbetsbok/), /Spara bladet som CSV/);
+  await page.locator('#import-file').setInputFiles({ name: 'bild.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+  assert.match(await errorSays(/binära data/), /Välj en CSV- eller TSV-fil/);
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  assert.match(await text(page.locator('h2.budget-title')), /Södra Vätterbygden/);
+  assert.equal(await total(page), '11 172 000 kr');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+async function download(page, name) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const path = join(artifacts, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+test('XLSX, CSV and JSON exports hold the engine\'s figures to the krona', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const typeInto = async (sel, v) => { await page.locator(sel).fill(v); await page.keyboard.press('Tab'); };
+  await typeInto('#f-state', '6 000 000');
+  await page.getByLabel('Ensam').check();
+  await typeInto('#f-kommun-0', '214 600');
+  const e = engine(['scenario', 'sodra-vatterbygden-2024', '--member', 'Habo', '--delta', '10000', '--mode', 'alone', '--state-offer', '6000000']);
+  const chained = e.scenario.filter((c) => c.chained);
+
+  const xlsx = await download(page, 'Exportera som Excel-arbetsbok (XLSX)');
+  const sheet = JSON.parse(execFileSync('python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+out = {name: [[c for c in row] for row in wb[name].iter_rows(values_only=True)] for name in wb.sheetnames}
+print(json.dumps(out, default=str))
+`, xlsx], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: join(root, 'tools', 'py') } }));
+  assert.deepEqual(Object.keys(sheet), ['Flerår', 'Iakttagelser']);
+  const rows = sheet['Flerår'];
+  const header = rows[3];
+  const find = (label) => rows.find((r) => r[0] === label);
+  chained.forEach((c, n) => {
+    assert.equal(header[1 + 3 * n], `${c.label} utgångsläge`);
+    const col = 2 + 3 * n; // the scenario figure
+    assert.equal(find('Medlemsbidrag totalt')[col], Number(c.members_total), c.label);
+    assert.equal(find('Utgående eget kapital')[col], Number(c.closing_equity), c.label);
+    assert.equal(find('Habo kommun')[col], Number(c.kommuner['Habo kommun']), c.label);
+    assert.equal(find('Utgående eget kapital')[col + 1], Number(e.delta.find((d) => d.label === c.label).closing_equity), c.label);
+  });
+  assert.ok(sheet['Iakttagelser'].some((r) => r[1] === 'key-deviation'));
+
+  const csvPath = await download(page, 'Exportera som CSV (Excel, semikolon)');
+  const csvBytes = await readFile(csvPath);
+  assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+  // Read the Swedish way: semicolons, decimal comma.
+  const parsed = JSON.parse(execFileSync('python3', ['-c', `
+import csv, json, sys
+from decimal import Decimal
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline=''), delimiter=';'))
+num = lambda s: str(Decimal(s.replace(',', '.'))) if s else None
+print(json.dumps({r[0]: [num(x) for x in r[1:]] for r in rows[3:]}))
+`, csvPath], { encoding: 'utf8' }));
+  chained.forEach((c, n) => {
+    assert.equal(parsed['Utgående eget kapital'][3 * n + 1], c.closing_equity, c.label);
+    assert.equal(parsed['Medlemsbidrag totalt'][3 * n + 2], e.delta.find((d) => d.label === c.label).members_total);
+  });
+  assert.equal(parsed['Administrationsandel'][3 * 1], '9.6');
+
+  // JSON: export the model, import it back, same results.
+  const jsonPath = await download(page, 'Exportera budgeten som JSON');
+  const before = { total: await total(page), equity: await equity(page) };
+  await openImport(page);
+  await page.locator('#import-file').setInputFiles(jsonPath);
+  await page.locator('.preview-table').waitFor();
+  await page.getByRole('button', { name: 'Använd budgeten' }).click();
+  await page.getByLabel('Ensam').check();
+  await typeInto('#f-state', '6 000 000');
+  await typeInto('#f-kommun-0', '214 600');
+  assert.deepEqual({ total: await total(page), equity: await equity(page) }, before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
