@@ -228,3 +228,77 @@ fn schema_is_committed_and_current() {
         "run `cargo run -- schema > schema/budget.v1.schema.json`"
     );
 }
+
+#[test]
+fn export_writes_csv_xlsx_and_json() {
+    let dir = std::env::temp_dir().join(format!("finsam-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let scenario = [
+        "--member",
+        "Habo",
+        "--delta",
+        "10000",
+        "--mode",
+        "alone",
+        "--state-offer",
+        "6000000",
+    ];
+    let mut args = vec!["export", "sodra-vatterbygden-2024", "--format", "csv", "-o"];
+    let csv_path = out("s.csv");
+    args.push(&csv_path);
+    args.extend(scenario);
+    assert!(run(&args).status.success());
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let equity = csv
+        .lines()
+        .find(|l| l.starts_with("Utgående eget kapital;"))
+        .unwrap();
+    assert!(equity.ends_with(";67324;187324;120000"), "{equity}");
+    let share = csv
+        .lines()
+        .find(|l| l.starts_with("Administrationsandel;"))
+        .unwrap();
+    assert!(share.contains(";9,6;9,6;"), "{share}");
+
+    let xlsx_path = out("s.xlsx");
+    let mut args = vec![
+        "export",
+        "sodra-vatterbygden-2024",
+        "--format",
+        "xlsx",
+        "-o",
+        &xlsx_path,
+    ];
+    args.extend(scenario);
+    assert!(run(&args).status.success());
+    assert!(std::fs::read(&xlsx_path)
+        .unwrap()
+        .starts_with(b"PK\x03\x04"));
+
+    let json_path = out("s.json");
+    assert!(run(&[
+        "export",
+        "hoglandet-2023",
+        "--format",
+        "json",
+        "-o",
+        &json_path
+    ])
+    .status
+    .success());
+    let again = run(&["check", &json_path, "--json"]);
+    let direct = run(&["check", "hoglandet-2023", "--json"]);
+    assert_eq!(json(&again)["columns"], json(&direct)["columns"]);
+
+    let o = run(&[
+        "export",
+        "sodra-vatterbygden-2024",
+        "--format",
+        "csv",
+        "-o",
+        "/no/such/dir/x.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

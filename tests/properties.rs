@@ -291,3 +291,34 @@ fn every_preset_imports_without_errors() {
         assert_eq!(analyse(&back, &Options::default()), a);
     }
 }
+
+proptest! {
+    // Bounded fuzzing of the JSON loader: arbitrary text, and the exported
+    // model with random damage. It must answer, never panic.
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn json_loader_never_panics(text in "\\PC{0,400}") {
+        let _ = finsam_kalkyl::engine::Budget::from_json(&text);
+        let _ = finsam_kalkyl::engine::import_file(text.as_bytes());
+    }
+
+    #[test]
+    fn json_loader_survives_damaged_models(
+        which in 0usize..3,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), "[0-9a-z{}\\[\\]\":,.-]{0,4}"), 1..6),
+    ) {
+        let mut text = presets::PRESETS[which].load().unwrap().budget.to_json();
+        for (at, insert) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            text.insert_str(i, &insert);
+        }
+        if let Ok(budget) = finsam_kalkyl::engine::Budget::from_json(&text) {
+            let a = analyse(&budget, &Options::default());
+            let _ = run_scenario(&budget, &a, &Scenario::default(), &Options::default());
+        }
+    }
+}

@@ -33,42 +33,68 @@ enum Command {
     Scenario {
         #[command(flatten)]
         input: Input,
-        /// The member: a row label, case-insensitive, or a unique prefix such as `Habo`.
-        #[arg(long)]
-        member: String,
-        /// Change in kronor, Swedish style: `10000`, `"+10 000"`, `-5 000`, `1 234,50`.
-        #[arg(
-            long,
-            allow_hyphen_values = true,
-            conflicts_with = "percent",
-            required_unless_present = "percent"
-        )]
-        delta: Option<String>,
-        /// Change in percent of the member's contribution each year: `5`, `-2,5`.
-        #[arg(long, allow_hyphen_values = true)]
-        percent: Option<String>,
-        /// First year the change applies to (default: the budget year).
-        #[arg(long)]
-        from: Option<i32>,
-        /// `key`: every kommun moves by the split key; `alone`: only this member.
-        #[arg(long, value_enum, default_value_t = ModeArg::Key)]
-        mode: ModeArg,
-        /// Whether the region matches the kommuner's change.
-        #[arg(long, value_enum, default_value_t = YesNo::Yes)]
-        region_follows: YesNo,
-        /// The state's utrymme (offer) in kronor from `--from` on (default: the table's state figure).
-        #[arg(long, allow_hyphen_values = true)]
-        state_offer: Option<String>,
-        /// Step every member's contribution up by this percent a year.
-        #[arg(long, allow_hyphen_values = true)]
-        step_up: Option<String>,
+        #[command(flatten)]
+        scenario: ScenarioArgs,
         #[command(flatten)]
         output: Output,
+    },
+    /// Write the multi-year table (baseline, scenario, change) as CSV or
+    /// XLSX, or the budget itself as the canonical JSON model.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// The file to write.
+        #[arg(short, long)]
+        output: std::path::PathBuf,
+        /// Language of headings and messages in the file.
+        #[arg(long, value_enum, default_value_t = LangArg::Sv)]
+        lang: LangArg,
     },
     /// Print the JSON Schema of the canonical budget model.
     Schema,
     /// List the budgets compiled into the app.
     Presets,
+}
+
+/// A scenario, as flags. Without `--member` only the state offer and the
+/// step-up apply.
+#[derive(clap::Args, Debug)]
+struct ScenarioArgs {
+    /// The member: a row label, case-insensitive, or a unique prefix such as `Habo`.
+    #[arg(long)]
+    member: Option<String>,
+    /// Change in kronor, Swedish style: `10000`, `"+10 000"`, `-5 000`, `1 234,50`.
+    #[arg(long, allow_hyphen_values = true, conflicts_with = "percent")]
+    delta: Option<String>,
+    /// Change in percent of the member's contribution each year: `5`, `-2,5`.
+    #[arg(long, allow_hyphen_values = true)]
+    percent: Option<String>,
+    /// First year the change applies to (default: the budget year).
+    #[arg(long)]
+    from: Option<i32>,
+    /// `key`: every kommun moves by the split key; `alone`: only this member.
+    #[arg(long, value_enum, default_value_t = ModeArg::Key)]
+    mode: ModeArg,
+    /// Whether the region matches the kommuner's change.
+    #[arg(long, value_enum, default_value_t = YesNo::Yes)]
+    region_follows: YesNo,
+    /// The state's utrymme (offer) in kronor from `--from` on (default: the table's state figure).
+    #[arg(long, allow_hyphen_values = true)]
+    state_offer: Option<String>,
+    /// Step every member's contribution up by this percent a year.
+    #[arg(long, allow_hyphen_values = true)]
+    step_up: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Csv,
+    Xlsx,
+    Json,
 }
 
 #[derive(clap::Args, Debug)]
@@ -145,6 +171,39 @@ fn execute(cli: Cli) -> Result<(), Fail> {
     };
     match cli.command {
         Command::Schema => write(&mut out, engine::model::json_schema()),
+        Command::Export {
+            input,
+            format,
+            scenario,
+            output,
+            lang,
+        } => {
+            let (imported, options) = load(&input)?;
+            let lang: Lang = lang.into();
+            let base = analyse(&imported.budget, &options);
+            let scenario = scenario.build(&base, lang)?;
+            let outcome = run_scenario(&imported.budget, &base, &scenario, &options)
+                .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
+            let findings = engine::scenario::visible_findings(&imported.findings, &base, &outcome);
+            let bytes = match format {
+                Format::Csv => {
+                    engine::export::csv(&base, &outcome, &scenario, lang, &SwedishFormat)
+                        .into_bytes()
+                }
+                Format::Xlsx => engine::export::xlsx(
+                    &base,
+                    &outcome,
+                    &scenario,
+                    &findings,
+                    lang,
+                    &SwedishFormat,
+                )
+                .map_err(Fail)?,
+                Format::Json => imported.budget.to_json().into_bytes(),
+            };
+            std::fs::write(&output, bytes)
+                .map_err(|e| Fail(format!("kan inte skriva {}: {e}", output.display())))?;
+        }
         Command::Presets => {
             for p in presets::PRESETS {
                 write(&mut out, format!("{:<26} {}\n", p.id, p.name));
@@ -163,48 +222,17 @@ fn execute(cli: Cli) -> Result<(), Fail> {
         }
         Command::Scenario {
             input,
-            member,
-            delta,
-            percent,
-            from,
-            mode,
-            region_follows,
-            state_offer,
-            step_up,
+            scenario,
             output,
         } => {
             let (imported, options) = load(&input)?;
             let lang: Lang = output.lang.into();
             let base = analyse(&imported.budget, &options);
             let fmt = SwedishFormat;
-            let member = resolve_member(&base, &member).map_err(|e| Fail(e.message(lang, &fmt)))?;
-            let change = match (delta, percent) {
-                (Some(d), _) => Change::Kr(amount("--delta", &d)?),
-                (None, Some(p)) => Change::Percent(
-                    money::parse_percent(&p)
-                        .map_err(|e| Fail(format!("--percent: {}", e.message(lang))))?,
-                ),
-                (None, None) => return Err(Fail("ange --delta eller --percent".into())),
-            };
-            let scenario = Scenario {
-                from_year: from,
-                mode: match mode {
-                    ModeArg::Key => Mode::Key,
-                    ModeArg::Alone => Mode::Alone,
-                },
-                region_follows: region_follows == YesNo::Yes,
-                state_offer: state_offer
-                    .map(|s| amount("--state-offer", &s))
-                    .transpose()?,
-                step_up_pct: step_up
-                    .map(|s| {
-                        money::parse_percent(&s)
-                            .map_err(|e| Fail(format!("--step-up: {}", e.message(lang))))
-                    })
-                    .transpose()?,
-                ..Scenario::default()
+            if scenario.member.is_none() {
+                return Err(Fail("ange --member, och --delta eller --percent".into()));
             }
-            .with_change(member, change);
+            let scenario = scenario.build(&base, lang)?;
             let outcome = run_scenario(&imported.budget, &base, &scenario, &options)
                 .map_err(|e| Fail(e.message(lang, &fmt)))?;
             let text = if output.json {
@@ -246,4 +274,43 @@ fn load(input: &Input) -> Result<(Imported, Options), Fail> {
     let imported = engine::import_file(&bytes)
         .map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?;
     Ok((imported, options))
+}
+
+impl ScenarioArgs {
+    fn build(self, base: &finsam_kalkyl::engine::Analysis, lang: Lang) -> Result<Scenario, Fail> {
+        let fmt = SwedishFormat;
+        let scenario = Scenario {
+            from_year: self.from,
+            mode: match self.mode {
+                ModeArg::Key => Mode::Key,
+                ModeArg::Alone => Mode::Alone,
+            },
+            region_follows: self.region_follows == YesNo::Yes,
+            state_offer: self
+                .state_offer
+                .map(|s| amount("--state-offer", &s))
+                .transpose()?,
+            step_up_pct: self
+                .step_up
+                .map(|s| {
+                    money::parse_percent(&s)
+                        .map_err(|e| Fail(format!("--step-up: {}", e.message(lang))))
+                })
+                .transpose()?,
+            ..Scenario::default()
+        };
+        let Some(name) = self.member else {
+            return Ok(scenario);
+        };
+        let member = resolve_member(base, &name).map_err(|e| Fail(e.message(lang, &fmt)))?;
+        let change = match (self.delta, self.percent) {
+            (Some(d), _) => Change::Kr(amount("--delta", &d)?),
+            (None, Some(p)) => Change::Percent(
+                money::parse_percent(&p)
+                    .map_err(|e| Fail(format!("--percent: {}", e.message(lang))))?,
+            ),
+            (None, None) => return Err(Fail("ange --delta eller --percent".into())),
+        };
+        Ok(scenario.with_change(member, change))
+    }
 }
