@@ -302,3 +302,61 @@ fn export_writes_csv_xlsx_and_json() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn goal_prints_room_and_the_required_change() {
+    let o = run(&["goal", "sodra-vatterbygden-2024", "--floor", "0", "--json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = json(&o);
+    let room: Vec<(i64, String)> = v["room"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["year"].as_i64().unwrap(),
+                r["room"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(room.last().unwrap(), &(2026, "67324".to_string()));
+    assert_eq!(v["uniform_percent"], "-0.20");
+    let o = run(&[
+        "goal",
+        "sodra-vatterbygden-2024",
+        "--floor",
+        "500 000",
+        "--member",
+        "Habo",
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("Det går inte: statens utrymme räcker inte"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Habo kommun kan inte betala sig dit"),
+        "{text}"
+    );
+    let o = run(&[
+        "goal",
+        "sodra-vatterbygden-2024",
+        "--floor",
+        "500 000",
+        "--state-offer",
+        "7 000 000",
+        "--new-insats",
+        "300 000",
+        "--start",
+        "2025",
+        "--end",
+        "2026",
+        "--member",
+        "Habo",
+    ]);
+    assert!(
+        stdout(&o).contains("Habo kommun skulle behöva öka sitt bidrag med 6 305 kr per år"),
+        "{}",
+        stdout(&o)
+    );
+}

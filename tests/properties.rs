@@ -322,3 +322,63 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    // Goal seeks, fed back in as scenarios, hold exactly at the floor:
+    // their answer holds, and 1 kr (or 0,01 %) less does not.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn goal_seeks_are_exact(text in table(), floor in 0i64..3_000_000, insats in 0i64..2_000_000) {
+        use finsam_kalkyl::engine::{planning, scenario::NewInsats, Change};
+        let budget = import_table(&text).unwrap().budget;
+        let options = Options::default();
+        let base = analyse(&budget, &options);
+        let floor = d(floor);
+        let roomy = Scenario { state_offer: Some(d(900_000_000)), ..Scenario::default() };
+        let from = base.budget_year.unwrap();
+        let low = |s: &Scenario| {
+            run_scenario(&budget, &base, s, &options).ok().and_then(|o| planning::lowest_equity(&base, &o, from))
+        };
+
+        let goal = planning::required_uniform(&budget, &base, &roomy, &options, floor, from);
+        if let (Some(pct), Some(s)) = (goal.percent, goal.scenario) {
+            prop_assert!(low(&s).unwrap() >= floor);
+            if pct > d(-100) {
+                let mut less = s.clone();
+                for c in &mut less.changes {
+                    c.change = Change::Percent(pct - Decimal::new(1, 2));
+                }
+                prop_assert!(low(&less).is_none_or(|l| l < floor));
+            }
+        }
+
+        let member = MemberRef::Kommun(base.kommun_names[0].clone());
+        let last = base.chain.last().map(|&i| base.columns[i].year).unwrap();
+        let new = NewInsats { name: "Ny".into(), yearly: d(insats), start: from, end: last };
+        if let Some((x, s)) = planning::required_of_member(&budget, &base, &roomy, &options, floor, &member, Some(&new)) {
+            prop_assert!(low(&s).unwrap() >= floor);
+            if x > Decimal::ZERO {
+                let less = s.clone().with_change(member.clone(), Change::Kr(x - Decimal::ONE));
+                prop_assert!(low(&less).is_none_or(|l| l < floor));
+            }
+        }
+
+        for (year, room) in planning::room(&budget, &base, &Scenario::default(), &options, floor) {
+            let with = |x: Decimal| Scenario {
+                new_insatser: vec![NewInsats { name: "R".into(), yearly: x, start: year, end: last }],
+                ..Scenario::default()
+            };
+            let held = |x: Decimal| {
+                run_scenario(&budget, &base, &with(x), &options).ok().and_then(|o| planning::lowest_equity(&base, &o, year))
+            };
+            match room {
+                Some(r) => {
+                    prop_assert!(held(r).unwrap() >= floor);
+                    prop_assert!(held(r + Decimal::ONE).unwrap() < floor);
+                }
+                None => prop_assert!(held(Decimal::ZERO).unwrap() < floor),
+            }
+        }
+    }
+}

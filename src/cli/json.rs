@@ -296,3 +296,67 @@ pub fn scenario(
         .collect(),
     })
 }
+
+#[derive(Serialize)]
+struct GoalJson<'a> {
+    title: &'a str,
+    floor: String,
+    from_year: i32,
+    room: Vec<RoomJson>,
+    uniform_percent: Option<String>,
+    percent_if_state_matched: Option<String>,
+    unmatched_alone_per_year: Option<String>,
+    contributions: Vec<ContributionJson>,
+    member: Option<MemberGoalJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoomJson {
+    year: i32,
+    room: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ContributionJson {
+    member: String,
+    baseline: String,
+    with_change: String,
+}
+
+#[derive(Serialize)]
+struct MemberGoalJson<'a> {
+    name: &'a str,
+    yearly_increase: Option<String>,
+}
+
+pub fn goal(r: &super::text::GoalReport) -> String {
+    to_string(&GoalJson {
+        title: &r.base.title,
+        floor: m(r.floor),
+        from_year: r.goal.from,
+        room: r
+            .room
+            .iter()
+            .map(|(year, room)| RoomJson {
+                year: *year,
+                room: room.map(m),
+            })
+            .collect(),
+        uniform_percent: r.goal.percent.map(m),
+        percent_if_state_matched: r.goal.percent_if_state_matched.map(m),
+        unmatched_alone_per_year: r.goal.unmatched_alone.map(m),
+        contributions: r
+            .contributions()
+            .into_iter()
+            .map(|(member, baseline, with_change)| ContributionJson {
+                member,
+                baseline: m(baseline),
+                with_change: m(with_change),
+            })
+            .collect(),
+        member: r.member.map(|(name, answer)| MemberGoalJson {
+            name,
+            yearly_increase: answer.as_ref().map(|(x, _)| m(*x)),
+        }),
+    })
+}

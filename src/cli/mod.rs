@@ -54,6 +54,30 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Sv)]
         lang: LangArg,
     },
+    /// What can the förbund afford? Room for new insatser per year, and the
+    /// uniform change of every member's contribution that keeps equity at
+    /// or above the floor (with --member: what that kommun alone, key-bound,
+    /// would have to add).
+    Goal {
+        #[command(flatten)]
+        input: Input,
+        /// The lowest equity allowed in any year, in kronor.
+        #[arg(long, allow_hyphen_values = true, default_value = "0")]
+        floor: String,
+        /// A new insats to afford: its yearly cost in kronor.
+        #[arg(long, allow_hyphen_values = true, requires_all = ["start", "end"])]
+        new_insats: Option<String>,
+        /// First year of the new insats.
+        #[arg(long)]
+        start: Option<i32>,
+        /// Last year of the new insats.
+        #[arg(long)]
+        end: Option<i32>,
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        #[command(flatten)]
+        output: Output,
+    },
     /// Print the JSON Schema of the canonical budget model.
     Schema,
     /// List the budgets compiled into the app.
@@ -203,6 +227,102 @@ fn execute(cli: Cli) -> Result<(), Fail> {
             };
             std::fs::write(&output, bytes)
                 .map_err(|e| Fail(format!("kan inte skriva {}: {e}", output.display())))?;
+        }
+        Command::Goal {
+            input,
+            floor,
+            new_insats,
+            start,
+            end,
+            scenario,
+            output,
+        } => {
+            let (imported, options) = load(&input)?;
+            let lang: Lang = output.lang.into();
+            let base = analyse(&imported.budget, &options);
+            let floor = amount("--floor", &floor)?;
+            let member = scenario.member.clone();
+            // The goal seeks change contributions themselves: only the
+            // scenario's other settings are the starting point.
+            let mut start_from = ScenarioArgs {
+                member: None,
+                ..scenario
+            }
+            .build(&base, lang)?;
+            let insats = match (new_insats, start, end) {
+                (Some(kr), Some(start), Some(end)) => Some(engine::scenario::NewInsats {
+                    name: if lang == Lang::Sv {
+                        "Ny insats".into()
+                    } else {
+                        "New insats".into()
+                    },
+                    yearly: amount("--new-insats", &kr)?,
+                    start,
+                    end,
+                }),
+                _ => None,
+            };
+            start_from.new_insatser.extend(insats.clone());
+            run_scenario(&imported.budget, &base, &start_from, &options)
+                .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
+            let from = start_from
+                .from_year
+                .or(base.budget_year)
+                .unwrap_or_default();
+            let goal = engine::planning::required_uniform(
+                &imported.budget,
+                &base,
+                &start_from,
+                &options,
+                floor,
+                from,
+            );
+            let room =
+                engine::planning::room(&imported.budget, &base, &start_from, &options, floor);
+            let for_member = match member {
+                Some(name) => {
+                    let m = resolve_member(&base, &name)
+                        .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
+                    let without = engine::Scenario {
+                        new_insatser: Vec::new(),
+                        ..start_from.clone()
+                    };
+                    let name = match &m {
+                        engine::MemberRef::Region => base.region_name.clone(),
+                        engine::MemberRef::Kommun(label) => label.clone(),
+                    };
+                    Some((
+                        name,
+                        engine::planning::required_of_member(
+                            &imported.budget,
+                            &base,
+                            &without,
+                            &options,
+                            floor,
+                            &m,
+                            insats.as_ref(),
+                        ),
+                    ))
+                }
+                None => None,
+            };
+            let report = text::GoalReport {
+                base: &base,
+                imported: &imported,
+                floor,
+                goal: &goal,
+                room: &room,
+                member: for_member.as_ref(),
+                options: &options,
+            };
+            write(
+                &mut out,
+                if output.json {
+                    json::goal(&report)
+                } else {
+                    text::goal(&report, lang)
+                },
+            );
         }
         Command::Presets => {
             for p in presets::PRESETS {

@@ -479,3 +479,123 @@ pub fn headline(base: &Analysis, outcome: &ScenarioOutcome, lang: Lang) -> Vec<S
     });
     lines
 }
+
+/// What `goal` found, for the text and JSON reports.
+pub struct GoalReport<'a> {
+    pub base: &'a Analysis,
+    pub imported: &'a Imported,
+    pub floor: Decimal,
+    pub goal: &'a finsam_kalkyl::engine::planning::UniformGoal,
+    pub room: &'a [(i32, Option<Decimal>)],
+    pub member: Option<&'a (String, Option<(Decimal, Scenario)>)>,
+    pub options: &'a finsam_kalkyl::engine::Options,
+}
+
+impl GoalReport<'_> {
+    /// Each party's contribution in the start year, before and after the
+    /// uniform change.
+    pub fn contributions(&self) -> Vec<(String, Decimal, Decimal)> {
+        let Some(scenario) = &self.goal.scenario else {
+            return Vec::new();
+        };
+        let Ok(outcome) = finsam_kalkyl::engine::run_scenario(
+            &self.imported.budget,
+            self.base,
+            scenario,
+            self.options,
+        ) else {
+            return Vec::new();
+        };
+        let Some(i) = self.base.chained_column(self.goal.from) else {
+            return Vec::new();
+        };
+        let (b, n) = (&self.base.columns[i], &outcome.columns[i]);
+        let mut rows: Vec<(String, Decimal, Decimal)> = self
+            .base
+            .kommun_names
+            .iter()
+            .enumerate()
+            .map(|(k, name)| (name.clone(), b.kommuner[k], n.kommuner[k]))
+            .collect();
+        rows.push((self.base.region_name.clone(), b.region, n.region));
+        rows.push((self.base.state_name.clone(), b.state, n.state));
+        rows
+    }
+}
+
+pub fn goal(r: &GoalReport, lang: Lang) -> String {
+    let sv = lang == Lang::Sv;
+    let k = |v: Decimal| format!("{} kr", kr(v));
+    let mut out = format!("{}\n", r.base.title);
+    out.push_str(&if sv {
+        format!("Golv för eget kapital: {} i varje år.\n\n", k(r.floor))
+    } else {
+        format!("Equity floor: {} in every year.\n\n", k(r.floor))
+    });
+    out.push_str(if sv {
+        "Utrymme för nya insatser (kr per år, från året till planens slut):\n"
+    } else {
+        "Room for new insatser (kr a year, from the year to the end of the plan):\n"
+    });
+    let mut t = Table::new(vec![if sv { "Utrymme".into() } else { "Room".into() }]);
+    for (year, room) in r.room {
+        let cell = room
+            .map(kr)
+            .unwrap_or_else(|| if sv { "inget".into() } else { "none".into() });
+        t.row(format!("  {year}"), vec![cell]);
+    }
+    out.push_str(&t.render());
+    out.push('\n');
+    let from = r.goal.from;
+    match (r.goal.percent, sv) {
+        (Some(p), true) => out.push_str(&format!(
+            "Alla medlemmars bidrag behöver ändras med {} % från {from} för att eget kapital ska vara minst {} varje år.\n",
+            signed(p), k(r.floor)
+        )),
+        (Some(p), false) => out.push_str(&format!(
+            "Every member's contribution must change by {} % from {from} for equity to stay at least {} every year.\n",
+            signed(p), k(r.floor)
+        )),
+        (None, _) => {
+            let matched = r.goal.percent_if_state_matched.map(|p| format!("{} %", signed(p)));
+            let alone = r.goal.unmatched_alone.map(k).unwrap_or_default();
+            out.push_str(&if sv {
+                format!(
+                    "Det går inte: statens utrymme räcker inte, så höjningar kan inte matchas. Om staten matchade allt skulle det krävas {}. Regionen och kommunerna skulle på egen hand behöva tillskjuta {alone} per år; det är omatchade medel och inte tillåtet enligt Finsam 5 §.\n",
+                    matched.unwrap_or_else(|| "mer än någon höjning".into())
+                )
+            } else {
+                format!(
+                    "It cannot be done: the state's allocation is not enough, so raises cannot be matched. Were the state to match everything, it would take {}. The region and municipalities on their own would have to add {alone} a year; that money is unmatched and not allowed under Finsam § 5.\n",
+                    matched.unwrap_or_else(|| "more than any raise".into())
+                )
+            });
+        }
+    }
+    let rows = r.contributions();
+    if !rows.is_empty() {
+        let head = |s: &str, e: &str| if sv { s.to_string() } else { e.to_string() };
+        let mut t = Table::new(vec![
+            format!("{} {from}", head("Utgångsläge", "Baseline")),
+            head("Med ändringen", "With the change"),
+            head("Förändring", "Change"),
+        ]);
+        for (name, before, after) in rows {
+            t.row(
+                format!("  {name}"),
+                vec![kr(before), kr(after), signed(after - before)],
+            );
+        }
+        out.push_str(&t.render());
+    }
+    if let Some((name, answer)) = r.member {
+        out.push('\n');
+        out.push_str(&match (answer, sv) {
+            (Some((x, _)), true) => format!("{name} skulle behöva öka sitt bidrag med {} per år, nyckelbundet med regionen som följer med.\n", k(*x)),
+            (Some((x, _)), false) => format!("{name} would have to raise its contribution by {} a year, key-bound with the region following.\n", k(*x)),
+            (None, true) => format!("{name} kan inte betala sig dit: statens utrymme räcker inte för att matcha det som skulle behövas.\n"),
+            (None, false) => format!("{name} cannot pay its way there: the state's allocation cannot match what it would take.\n"),
+        });
+    }
+    out
+}

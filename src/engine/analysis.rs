@@ -57,6 +57,10 @@ pub struct ColumnFigures {
     pub income_total: Decimal,
     /// One per cost row, in the order of [`Analysis::cost_lines`].
     pub cost_lines: Vec<Decimal>,
+    /// New insatser a scenario adds (expected use), counted as verksamhet.
+    pub new_insatser: Decimal,
+    /// Verksamhet as granted, when a scenario expects less to be used.
+    pub granted_verksamhet: Option<Decimal>,
     pub verksamhet: Decimal,
     pub administration: Decimal,
     /// As `income_rounding`, for "Summa kostnader".
@@ -100,9 +104,9 @@ impl ColumnFigures {
                 verksamhet += *amount;
             }
         }
-        self.verksamhet = verksamhet;
+        self.verksamhet = verksamhet + self.new_insatser;
         self.administration = administration;
-        self.costs = verksamhet + administration + self.cost_rounding;
+        self.costs = self.verksamhet + administration + self.cost_rounding;
         self.admin_share_pct = percent_of(self.administration, self.costs);
     }
 
@@ -310,6 +314,8 @@ fn column_figures(
             .collect(),
         verksamhet: Decimal::ZERO,
         administration: Decimal::ZERO,
+        new_insatser: Decimal::ZERO,
+        granted_verksamhet: None,
         cost_rounding: Decimal::ZERO,
         costs: Decimal::ZERO,
         result: Decimal::ZERO,
@@ -629,13 +635,30 @@ fn opening_for_year(
 
 /// After a scenario changes results, shifts every opening by what the
 /// earlier years changed, so the chain carries the scenario forward.
-pub fn rechain_shifted(base: &[ColumnFigures], scenario: &mut [ColumnFigures], chain: &[usize]) {
+pub fn rechain_shifted(
+    base: &[ColumnFigures],
+    scenario: &mut [ColumnFigures],
+    chain: &[usize],
+    interest: Option<(Decimal, i32)>,
+) {
     // (year, shift of its opening, shift of its closing) per chained year.
     let mut shifts: Vec<(i32, Decimal, Decimal)> = Vec::with_capacity(chain.len());
     let mut shift = Decimal::ZERO;
     for &i in chain {
         let source = base[i].opening_source;
-        scenario[i].set_opening(base[i].opening_equity + shift, source);
+        let opening = base[i].opening_equity + shift;
+        // Interest depends on this year's opening equity, so it is added
+        // here, in chain order, rather than with the other income.
+        if let Some((rate, from)) = interest {
+            if scenario[i].year >= from && scenario[i].kind.is_planned() {
+                let earned = crate::engine::money::round_kr(
+                    opening.max(Decimal::ZERO) * rate / Decimal::ONE_HUNDRED,
+                );
+                scenario[i].other_income = base[i].other_income + earned;
+                scenario[i].recompute_income();
+            }
+        }
+        scenario[i].set_opening(opening, source);
         let closing_shift = scenario[i].closing_equity - base[i].closing_equity;
         shifts.push((scenario[i].year, shift, closing_shift));
         shift = closing_shift;

@@ -9,6 +9,7 @@ pub mod import;
 pub mod matching;
 pub mod model;
 pub mod money;
+pub mod planning;
 pub mod presets;
 pub mod report;
 pub mod scenario;

@@ -6,7 +6,7 @@ use super::analysis::{
 };
 use super::findings::{Code, Detail, Finding, Severity};
 use super::matching::{match_change, Matched, Parties};
-use super::model::Budget;
+use super::model::{Budget, RowClass};
 use super::money::{round_kr, split_largest_remainder, MAX_AMOUNT};
 use super::{Lang, NumberFormat};
 use rust_decimal::Decimal;
@@ -63,6 +63,41 @@ pub struct Scenario {
     pub state_offer: Option<Decimal>,
     /// Every member's contribution stepped up by this percent a year.
     pub step_up_pct: Option<Decimal>,
+    /// Changes to cost lines, by label.
+    pub cost_changes: Vec<CostChange>,
+    /// New insatser with a yearly cost over a span of years.
+    pub new_insatser: Vec<NewInsats>,
+    /// The share of granted insats money expected to be used, in percent
+    /// (the seeds budget 90 %). Applies to verksamhet and new insatser.
+    pub utilisation_pct: Option<Decimal>,
+    /// Costs indexed up by this percent a year.
+    pub cost_index_pct: Option<Decimal>,
+    /// Interest on positive opening equity, percent a year.
+    pub interest_pct: Option<Decimal>,
+}
+
+/// A change to one cost line from the start year on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostChange {
+    pub line: String,
+    pub edit: CostEdit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CostEdit {
+    Kr(Decimal),
+    Percent(Decimal),
+    Off,
+}
+
+/// A new insats: granted `yearly` kronor each year from `start` to `end`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewInsats {
+    pub name: String,
+    pub yearly: Decimal,
+    pub start: i32,
+    pub end: i32,
 }
 
 impl Default for Scenario {
@@ -74,6 +109,11 @@ impl Default for Scenario {
             region_follows: true,
             state_offer: None,
             step_up_pct: None,
+            cost_changes: Vec::new(),
+            new_insatser: Vec::new(),
+            utilisation_pct: None,
+            cost_index_pct: None,
+            interest_pct: None,
         }
     }
 }
@@ -127,6 +167,12 @@ pub enum ScenarioError {
         member: String,
     },
     NoPlannedYears,
+    UnknownCostLine {
+        line: String,
+    },
+    InsatsYears {
+        name: String,
+    },
 }
 
 impl ScenarioError {
@@ -210,6 +256,20 @@ impl ScenarioError {
                     format!("{member} har ingen andel i fördelningsnyckeln, så en nyckelbunden ändring går inte att räkna ut. Välj läget «ensam».")
                 } else {
                     format!("{member} has no share in the split key, so a key-bound change cannot be computed. Choose the “alone” mode.")
+                }
+            }
+            ScenarioError::UnknownCostLine { line } => {
+                if sv {
+                    format!("Kostnadsraden «{line}» finns inte i budgeten.")
+                } else {
+                    format!("The cost line “{line}” is not in the budget.")
+                }
+            }
+            ScenarioError::InsatsYears { name } => {
+                if sv {
+                    format!("Insatsen «{name}»: slutåret kan inte ligga före startåret, och beloppet kan inte vara negativt.")
+                } else {
+                    format!("The insats “{name}”: the end year cannot come before the start year, and the amount cannot be negative.")
                 }
             }
             ScenarioError::NoPlannedYears => {
@@ -405,6 +465,51 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
             });
         }
     }
+    for (what, pct, min, max) in [
+        ("Nyttjandegrad", scenario.utilisation_pct, 0, 200),
+        ("Indexering av kostnader", scenario.cost_index_pct, -50, 100),
+        ("Ränta på eget kapital", scenario.interest_pct, -20, 50),
+    ] {
+        if let Some(p) = pct {
+            if p < Decimal::from(min) || p > Decimal::from(max) {
+                return Err(ScenarioError::PercentOutOfRange { what, min, max });
+            }
+        }
+    }
+    for c in &scenario.cost_changes {
+        if !base.cost_lines.iter().any(|l| l.label == c.line) {
+            return Err(ScenarioError::UnknownCostLine {
+                line: c.line.clone(),
+            });
+        }
+        match c.edit {
+            CostEdit::Kr(v) if v.abs() > limit => {
+                return Err(ScenarioError::AmountTooLarge {
+                    what: "Kostnadsändringen",
+                })
+            }
+            CostEdit::Percent(p) if p < Decimal::from(-100) || p > Decimal::from(1000) => {
+                return Err(ScenarioError::PercentOutOfRange {
+                    what: "Kostnadsändringen",
+                    min: -100,
+                    max: 1000,
+                })
+            }
+            _ => {}
+        }
+    }
+    for n in &scenario.new_insatser {
+        if n.end < n.start || n.yearly < Decimal::ZERO {
+            return Err(ScenarioError::InsatsYears {
+                name: n.name.clone(),
+            });
+        }
+        if n.yearly > limit {
+            return Err(ScenarioError::AmountTooLarge {
+                what: "Insatsens kostnad",
+            });
+        }
+    }
     let years: Vec<i32> = base.chain.iter().map(|&i| base.columns[i].year).collect();
     let (first, last) = (
         years.first().copied().unwrap_or(0),
@@ -459,9 +564,28 @@ pub fn run_scenario(
 
     let mut columns = base.columns.clone();
     let mut matches = Vec::new();
+    let touches_costs = !scenario.cost_changes.is_empty()
+        || !scenario.new_insatser.is_empty()
+        || scenario.utilisation_pct.is_some()
+        || scenario.cost_index_pct.is_some();
+    let cost_classes = base.cost_classes();
 
     for (i, col) in base.columns.iter().enumerate() {
-        if col.year < from || !col.kind.is_planned() {
+        if !col.kind.is_planned() {
+            continue;
+        }
+        if col.year < from {
+            // Before the start year only new insatser that begin earlier
+            // count; everything else in the scenario starts at `from`.
+            if scenario
+                .new_insatser
+                .iter()
+                .any(|n| (n.start..=n.end).contains(&col.year))
+            {
+                let figures = &mut columns[i];
+                figures.new_insatser = new_insatser_in(scenario, col.year);
+                figures.recompute(&cost_classes);
+            }
             continue;
         }
         let base_parties = Parties {
@@ -494,7 +618,12 @@ pub fn run_scenario(
         figures.state = matched.paid.state;
         figures.region = matched.paid.region;
         figures.kommuner.clone_from(&matched.paid.kommuner);
-        figures.recompute_income();
+        if touches_costs {
+            apply_costs(scenario, base, figures, from);
+            figures.recompute(&cost_classes);
+        } else {
+            figures.recompute_income();
+        }
         matches.push(ColumnMatch {
             column: i,
             base: base_parties,
@@ -502,7 +631,8 @@ pub fn run_scenario(
             matched,
         });
     }
-    rechain_shifted(&base.columns, &mut columns, &base.chain);
+    let interest = scenario.interest_pct.map(|rate| (rate, from));
+    rechain_shifted(&base.columns, &mut columns, &base.chain, interest);
 
     let mut findings = Vec::new();
     for m in &matches {
@@ -554,6 +684,68 @@ pub fn run_scenario(
         leverage,
         asks,
     })
+}
+
+/// Yearly factor `(1 + p/100)^(year − from + 1)`: the start year already
+/// carries one year's change.
+fn yearly_factor(pct: Decimal, year: i32, from: i32) -> Decimal {
+    let step = Decimal::ONE + pct / Decimal::ONE_HUNDRED;
+    let years = u32::try_from(year - from + 1).unwrap_or(0);
+    (0..years).fold(Decimal::ONE, |f, _| f * step)
+}
+
+/// The cost side of a scenario on one column: indexation, line changes,
+/// new insatser, and the share of insats money expected to be used. The
+/// granted sums are kept beside the expected ones.
+fn apply_costs(scenario: &Scenario, base: &Analysis, figures: &mut ColumnFigures, from: i32) {
+    let index = scenario
+        .cost_index_pct
+        .map(|p| yearly_factor(p, figures.year, from));
+    let use_share = scenario.utilisation_pct.map(|p| p / Decimal::ONE_HUNDRED);
+    let mut granted = Decimal::ZERO;
+    for (j, line) in base.cost_lines.iter().enumerate() {
+        let mut amount = figures.cost_lines[j];
+        if let Some(f) = index {
+            amount = round_kr(amount * f);
+        }
+        for c in scenario
+            .cost_changes
+            .iter()
+            .filter(|c| c.line == line.label)
+        {
+            amount = match c.edit {
+                CostEdit::Kr(v) => amount + v,
+                CostEdit::Percent(p) => {
+                    round_kr(amount * (Decimal::ONE + p / Decimal::ONE_HUNDRED))
+                }
+                CostEdit::Off => Decimal::ZERO,
+            };
+        }
+        if line.class == RowClass::Verksamhet {
+            granted += amount;
+            if let Some(share) = use_share {
+                amount = round_kr(amount * share);
+            }
+        }
+        figures.cost_lines[j] = amount;
+    }
+    let new = new_insatser_in(scenario, figures.year);
+    granted += new;
+    figures.new_insatser = match use_share {
+        Some(share) => round_kr(new * share),
+        None => new,
+    };
+    figures.granted_verksamhet = Some(granted);
+}
+
+/// The new insatser granted in a year.
+fn new_insatser_in(scenario: &Scenario, year: i32) -> Decimal {
+    scenario
+        .new_insatser
+        .iter()
+        .filter(|n| (n.start..=n.end).contains(&year))
+        .map(|n| n.yearly)
+        .sum()
 }
 
 /// What the parties offer in a column before any member's own change:
