@@ -320,7 +320,7 @@ fn goal_prints_room_and_the_required_change() {
         })
         .collect();
     assert_eq!(room.last().unwrap(), &(2026, "67324".to_string()));
-    assert_eq!(v["uniform_percent"], "-0.20");
+    assert_eq!(v["uniform_percent"], "-0.2");
     let o = run(&[
         "goal",
         "sodra-vatterbygden-2024",
