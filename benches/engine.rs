@@ -30,19 +30,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| import_table(black_box(csv)))
     });
     let (budget, base, scenario) = large_case();
-    c.bench_function(
-        "scenario recompute, 12 kommuner × 40 lines × 10 years",
-        |b| {
-            b.iter(|| {
-                run_scenario(
-                    black_box(&budget),
-                    black_box(&base),
-                    black_box(&scenario),
-                    &Options::default(),
-                )
-            })
-        },
-    );
+    c.bench_function("scenario recompute, 12 kommuner × 40 lines × 10 years", |b| {
+        b.iter(|| {
+            run_scenario(
+                black_box(&budget),
+                black_box(&base),
+                black_box(&scenario),
+                &Options::default(),
+            )
+        })
+    });
 }
 
 criterion_group!(benches, bench);

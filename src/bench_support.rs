@@ -2,8 +2,8 @@
 //! timed natively by criterion and in wasm by the `?bench` page.
 
 use crate::engine::{
-    analyse, import_table, presets, scenario::resolve_member, Analysis, Budget, Change, Mode,
-    Options, Scenario,
+    analyse, import_table, presets, scenario::resolve_member, Analysis, Budget, Change, Mode, Options,
+    Scenario,
 };
 use rust_decimal::Decimal;
 
@@ -52,18 +52,12 @@ fn large_budget() -> Budget {
             format!(";{amount}").repeat(years)
         ));
     }
-    t.push_str(&format!(
-        "Region Stor{}\n",
-        format!(";{side}").repeat(years)
-    ));
+    t.push_str(&format!("Region Stor{}\n", format!(";{side}").repeat(years)));
     t.push_str(&format!(
         "Försäkringskassan{}\n",
         format!(";{}", 2 * side).repeat(years)
     ));
-    t.push_str(&format!(
-        "Balanserat resultat;3000000{}\n",
-        ";".repeat(years - 1)
-    ));
+    t.push_str(&format!("Balanserat resultat;3000000{}\n", ";".repeat(years - 1)));
     t.push_str("Kostnader\n");
     for j in 0..40 {
         t.push_str(&format!(

@@ -8,9 +8,8 @@ use crate::engine::{
     matching::Parties,
     model::{KeyBasis, KeyWeight, SplitKey},
     money, presets, run_scenario,
-    scenario::{offers_before_changes, visible_findings, ScenarioOutcome},
-    Analysis, Budget, Change, Finding, Lang, MemberRef, Mode, Options, RowClass, Scenario,
-    ScenarioError,
+    scenario::{offers_before_changes, visible_findings, CostChange, CostEdit, NewInsats, ScenarioOutcome},
+    Analysis, Budget, Change, Finding, Lang, MemberRef, Mode, Options, RowClass, Scenario, ScenarioError,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -26,6 +25,27 @@ pub enum Field {
     Kommun(usize),
     /// The all-members step-up, percent a year.
     StepUp,
+    /// Expected use of granted insats money, percent.
+    Utilisation,
+    /// Yearly indexation of costs, percent.
+    CostIndex,
+    /// Interest on equity, percent a year.
+    Interest,
+    /// The förbund's equity guideline, percent of member contributions.
+    Guideline,
+    /// A change to a cost line, by its index in [`Analysis::cost_lines`]:
+    /// kronor, or a percentage when it ends with `%`.
+    CostLine(usize),
+}
+
+impl Field {
+    /// Fields typed as a percentage, where an empty field means "none".
+    fn is_percent(self) -> bool {
+        matches!(
+            self,
+            Field::StepUp | Field::Utilisation | Field::CostIndex | Field::Interest | Field::Guideline
+        )
+    }
 }
 
 /// Why a typed value was not taken.
@@ -145,6 +165,8 @@ pub enum Notice {
     LinkReady,
     /// An export could not be written.
     ExportFailed(String),
+    /// A change the engine refused, with its reason.
+    Refused(String),
 }
 
 /// What a browser keeps between visits (localStorage). Versioned: another
@@ -218,6 +240,12 @@ pub enum Action {
     ConfirmImport,
     CancelImport,
     DeleteImport(String),
+    /// Switches a cost line off from the start year, or back on.
+    SetCostOff(usize, bool),
+    AddInsats(NewInsats),
+    RemoveInsats(usize),
+    /// Replaces the scenario, e.g. with a goal seek's answer.
+    ApplyScenario(Scenario),
 }
 
 impl State {
@@ -233,12 +261,7 @@ impl State {
                 rows: Vec::new(),
                 key: None,
             };
-            State::from_budget(
-                Source::Preset(presets::DEFAULT_PRESET),
-                budget,
-                Vec::new(),
-                lang,
-            )
+            State::from_budget(Source::Preset(presets::DEFAULT_PRESET), budget, Vec::new(), lang)
         })
     }
 
@@ -253,17 +276,12 @@ impl State {
         ))
     }
 
-    fn from_budget(
-        source: Source,
-        budget: Budget,
-        import_findings: Vec<Finding>,
-        lang: Lang,
-    ) -> State {
+    fn from_budget(source: Source, budget: Budget, import_findings: Vec<Finding>, lang: Lang) -> State {
         let options = Options::default();
         let base = analyse(&budget, &options);
         let scenario = Scenario::default();
-        let outcome = run_scenario(&budget, &base, &scenario, &options)
-            .unwrap_or_else(|_| empty_outcome(&base));
+        let outcome =
+            run_scenario(&budget, &base, &scenario, &options).unwrap_or_else(|_| empty_outcome(&base));
         State {
             lang,
             source,
@@ -363,8 +381,7 @@ impl State {
 
     /// The state a share link describes, or why it cannot be used.
     pub fn from_link(json: &str) -> Result<State, String> {
-        let link: Link =
-            serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
+        let link: Link = serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
         if link.v != LINK_VERSION {
             return Err(format!(
                 "länken har version {}, den här versionen läser {LINK_VERSION}",
@@ -450,9 +467,7 @@ impl State {
                 let value = self.current_value(field) + self.step(field) * Decimal::from(direction);
                 next.set_or_keep(field, value);
             }
-            Action::Blur(field) => next
-                .drafts
-                .retain(|d| d.field != field || d.error.is_some()),
+            Action::Blur(field) => next.drafts.retain(|d| d.field != field || d.error.is_some()),
             Action::SetFromYear(year) => {
                 let scenario = Scenario {
                     from_year: Some(year),
@@ -545,9 +560,7 @@ impl State {
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
-            Action::PreviewText(text) => {
-                next.preview = Some(Rc::new(preview(None, import_table(&text))))
-            }
+            Action::PreviewText(text) => next.preview = Some(Rc::new(preview(None, import_table(&text)))),
             Action::PreviewFile(name, bytes) => {
                 next.preview = Some(Rc::new(preview(Some(name), import_file(&bytes))))
             }
@@ -601,6 +614,40 @@ impl State {
                 }
             }
             Action::CancelImport => next.preview = None,
+            Action::SetCostOff(j, off) => {
+                if let Some(line) = self.base.cost_lines.get(j) {
+                    let mut scenario = self.scenario.clone();
+                    scenario.cost_changes.retain(|c| c.line != line.label);
+                    if off {
+                        scenario.cost_changes.push(CostChange {
+                            line: line.label.clone(),
+                            edit: CostEdit::Off,
+                        });
+                    }
+                    next.drafts.retain(|d| d.field != Field::CostLine(j));
+                    next.try_scenario(scenario);
+                }
+            }
+            Action::AddInsats(insats) => {
+                let mut scenario = self.scenario.clone();
+                scenario.new_insatser.push(insats);
+                if let Err(e) = next.run(scenario) {
+                    next.notice = Some(Notice::Refused(
+                        e.message(self.lang, &crate::engine::SwedishFormat),
+                    ));
+                }
+            }
+            Action::RemoveInsats(i) => {
+                let mut scenario = self.scenario.clone();
+                if i < scenario.new_insatser.len() {
+                    scenario.new_insatser.remove(i);
+                    next.try_scenario(scenario);
+                }
+            }
+            Action::ApplyScenario(scenario) => {
+                next.drafts.clear();
+                next.try_scenario(scenario);
+            }
             Action::DeleteImport(id) => {
                 next.imports.retain(|i| i.id != id);
                 next.named.retain(|n| n.preset != id);
@@ -624,12 +671,20 @@ impl State {
             .map(|d| d.anchor)
             .unwrap_or_else(|| self.current_value(field));
         self.drafts.retain(|d| d.field != field);
+        if let Field::CostLine(j) = field {
+            let error = self.set_cost_text(j, &text).err();
+            self.drafts.push(Draft {
+                field,
+                text,
+                error,
+                anchor,
+            });
+            return;
+        }
         let parsed = match field {
-            Field::StepUp if text.trim().is_empty() => Ok(Decimal::ZERO),
-            Field::StepUp => money::parse_percent(&text),
-            _ if text.trim_start().starts_with('+') => {
-                money::parse_amount(&text).map(|v| anchor + v)
-            }
+            f if f.is_percent() && text.trim().is_empty() => Ok(Decimal::ZERO),
+            f if f.is_percent() => money::parse_percent(&text),
+            _ if text.trim_start().starts_with('+') => money::parse_amount(&text).map(|v| anchor + v),
             _ => money::parse_amount(&text),
         };
         let error = match parsed {
@@ -661,11 +716,60 @@ impl State {
 
     /// Sets a field to a value, replacing the scenario only if the engine
     /// accepts the result.
+    /// A cost line's change as typed: empty for none, `%` at the end for
+    /// a percentage, otherwise kronor (`+50 000`, `−20 000`).
+    fn set_cost_text(&mut self, j: usize, text: &str) -> Result<(), InputError> {
+        let Some(line) = self.base.cost_lines.get(j) else {
+            return Ok(());
+        };
+        let t = text.trim();
+        let edit = if t.is_empty() {
+            None
+        } else if t.ends_with('%') {
+            Some(CostEdit::Percent(
+                money::parse_percent(t).map_err(InputError::Amount)?,
+            ))
+        } else {
+            Some(CostEdit::Kr(money::parse_amount(t).map_err(InputError::Amount)?))
+        };
+        let mut scenario = self.scenario.clone();
+        scenario.cost_changes.retain(|c| c.line != line.label);
+        scenario.cost_changes.extend(edit.map(|edit| CostChange {
+            line: line.label.clone(),
+            edit,
+        }));
+        self.run(scenario).map_err(InputError::Scenario)
+    }
+
+    /// Runs a scenario and keeps it if the engine accepts it.
+    fn run(&mut self, scenario: Scenario) -> Result<(), ScenarioError> {
+        let outcome = run_scenario(&self.budget, &self.base, &scenario, &self.options)?;
+        self.scenario = scenario;
+        self.outcome = Rc::new(outcome);
+        Ok(())
+    }
+
     fn set_value(&mut self, field: Field, value: Decimal) -> Result<(), InputError> {
         let mut scenario = self.scenario.clone();
+        let pct = (!value.is_zero()).then_some(value);
         match field {
             Field::StateOffer => scenario.state_offer = Some(value),
-            Field::StepUp => scenario.step_up_pct = (!value.is_zero()).then_some(value),
+            Field::StepUp => scenario.step_up_pct = pct,
+            Field::Utilisation => scenario.utilisation_pct = pct,
+            Field::CostIndex => scenario.cost_index_pct = pct,
+            Field::Interest => scenario.interest_pct = pct,
+            Field::CostLine(_) => {}
+            Field::Guideline => {
+                if value < Decimal::ZERO || value > Decimal::from(1000) {
+                    return Err(InputError::Scenario(ScenarioError::PercentOutOfRange {
+                        what: "Riktlinjen för eget kapital",
+                        min: 0,
+                        max: 1000,
+                    }));
+                }
+                self.options.equity_guideline_pct = pct;
+                self.base = Rc::new(analyse(&self.budget, &self.options));
+            }
             Field::Region | Field::Kommun(_) => {
                 let Some(member) = self.member(field) else {
                     return Ok(());
@@ -694,12 +798,7 @@ impl State {
     pub fn member(&self, field: Field) -> Option<MemberRef> {
         match field {
             Field::Region => Some(MemberRef::Region),
-            Field::Kommun(k) => self
-                .base
-                .kommun_names
-                .get(k)
-                .cloned()
-                .map(MemberRef::Kommun),
+            Field::Kommun(k) => self.base.kommun_names.get(k).cloned().map(MemberRef::Kommun),
             _ => None,
         }
     }
@@ -738,6 +837,11 @@ impl State {
             Field::Region => offers.region,
             Field::Kommun(k) => offers.kommuner.get(k).copied().unwrap_or_default(),
             Field::StepUp => self.scenario.step_up_pct.unwrap_or_default(),
+            Field::Utilisation => self.scenario.utilisation_pct.unwrap_or_default(),
+            Field::CostIndex => self.scenario.cost_index_pct.unwrap_or_default(),
+            Field::Interest => self.scenario.interest_pct.unwrap_or_default(),
+            Field::Guideline => self.options.equity_guideline_pct.unwrap_or_default(),
+            Field::CostLine(_) => Decimal::ZERO,
         }
     }
 
@@ -747,7 +851,7 @@ impl State {
             Field::StateOffer => base.state,
             Field::Region => base.region,
             Field::Kommun(k) => base.kommuner.get(k).copied().unwrap_or_default(),
-            Field::StepUp => Decimal::ZERO,
+            _ => Decimal::ZERO,
         }
     }
 
@@ -764,11 +868,7 @@ impl State {
                 let before = self
                     .start_column()
                     .map(|i| {
-                        offers_before_changes(
-                            &self.scenario,
-                            &self.base.columns[i],
-                            self.outcome.from_year,
-                        )
+                        offers_before_changes(&self.scenario, &self.base.columns[i], self.outcome.from_year)
                     })
                     .unwrap_or_default();
                 match field {
@@ -798,7 +898,7 @@ impl State {
     /// twentieth of the baseline (Habo 204 600 → 10 000).
     pub fn step(&self, field: Field) -> Decimal {
         match field {
-            Field::StepUp => Decimal::ONE,
+            f if f.is_percent() => Decimal::ONE,
             _ => nice_step(self.baseline_value(field) / Decimal::from(20)),
         }
     }
@@ -886,8 +986,7 @@ impl Preview {
                         weight: v,
                     }),
                     Ok(_) => {
-                        self.key_error =
-                            Some(format!("{label}: invånarantalet kan inte vara negativt"));
+                        self.key_error = Some(format!("{label}: invånarantalet kan inte vara negativt"));
                         return;
                     }
                     Err(e) => {

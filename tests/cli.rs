@@ -273,21 +273,14 @@ fn export_writes_csv_xlsx_and_json() {
     ];
     args.extend(scenario);
     assert!(run(&args).status.success());
-    assert!(std::fs::read(&xlsx_path)
-        .unwrap()
-        .starts_with(b"PK\x03\x04"));
+    assert!(std::fs::read(&xlsx_path).unwrap().starts_with(b"PK\x03\x04"));
 
     let json_path = out("s.json");
-    assert!(run(&[
-        "export",
-        "hoglandet-2023",
-        "--format",
-        "json",
-        "-o",
-        &json_path
-    ])
-    .status
-    .success());
+    assert!(
+        run(&["export", "hoglandet-2023", "--format", "json", "-o", &json_path])
+            .status
+            .success()
+    );
     let again = run(&["check", &json_path, "--json"]);
     let direct = run(&["check", "hoglandet-2023", "--json"]);
     assert_eq!(json(&again)["columns"], json(&direct)["columns"]);
@@ -334,10 +327,7 @@ fn goal_prints_room_and_the_required_change() {
         text.contains("Det går inte: statens utrymme räcker inte"),
         "{text}"
     );
-    assert!(
-        text.contains("Habo kommun kan inte betala sig dit"),
-        "{text}"
-    );
+    assert!(text.contains("Habo kommun kan inte betala sig dit"), "{text}");
     let o = run(&[
         "goal",
         "sodra-vatterbygden-2024",

@@ -2,8 +2,8 @@
 //! DOMAIN.md's worked examples, to the krona, from the shipped presets.
 
 use finsam_kalkyl::engine::{
-    analyse, import_table, presets, run_scenario, scenario::resolve_member, Analysis, Budget,
-    Change, Code, ColumnKind, Mode, OpeningSource, Options, RowClass, Scenario, Severity,
+    analyse, import_table, presets, run_scenario, scenario::resolve_member, Analysis, Budget, Change, Code,
+    ColumnKind, Mode, OpeningSource, Options, RowClass, Scenario, Severity,
 };
 use rust_decimal::Decimal;
 
@@ -72,11 +72,7 @@ fn sodra_vatterbygden_2024_worked_example() {
     // The table's own "Prel balanserat resultat" agrees with every column.
     assert!(!a.findings.iter().any(|f| f.code == Code::SumMismatch));
     // Every planned deficit is a warning that names the equity it uses.
-    let deficits: Vec<_> = a
-        .findings
-        .iter()
-        .filter(|f| f.code == Code::Deficit)
-        .collect();
+    let deficits: Vec<_> = a.findings.iter().filter(|f| f.code == Code::Deficit).collect();
     assert_eq!(deficits.len(), 4);
     assert!(deficits.iter().all(|f| f.severity == Severity::Warning));
 }
@@ -201,16 +197,9 @@ fn habo_plus_10000_with_room_gives_40000_a_year() {
     assert_eq!(lev.member_delta, d(10_000));
     assert!(!outcome.findings.iter().any(|f| f.code == Code::Unmatched));
     // Alone: the split departs from the key, and the engine says so.
-    assert!(outcome
-        .findings
-        .iter()
-        .any(|f| f.code == Code::KeyDeviation));
+    assert!(outcome.findings.iter().any(|f| f.code == Code::KeyDeviation));
     // 2023 is untouched.
-    let p23 = a
-        .columns
-        .iter()
-        .position(|c| c.label == "Prognos 2023")
-        .unwrap();
+    let p23 = a.columns.iter().position(|c| c.label == "Prognos 2023").unwrap();
     assert_eq!(outcome.columns[p23], a.columns[p23]);
 }
 
@@ -263,15 +252,9 @@ fn key_bound_raise_asks_each_member_by_the_key() {
             .offer_delta
     };
     assert_eq!(ask("Region"), d(136_510));
-    assert_eq!(
-        ask("Jönköping") + ask("Mullsjö") + ask("Vaggeryd"),
-        d(126_510)
-    );
+    assert_eq!(ask("Jönköping") + ask("Mullsjö") + ask("Vaggeryd"), d(126_510));
     assert_eq!(ask("Staten"), d(273_020));
-    assert!(!outcome
-        .findings
-        .iter()
-        .any(|f| f.code == Code::KeyDeviation));
+    assert!(!outcome.findings.iter().any(|f| f.code == Code::KeyDeviation));
 }
 
 #[test]
@@ -280,8 +263,5 @@ fn blank_cells_are_not_zero_and_headers_are_read() {
     let imported = import_table(text).unwrap();
     assert_eq!(imported.budget.rows[0].values, vec![Some(d(100)), None]);
     let a = analyse(&imported.budget, &Options::default());
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == Code::OpeningEquityMissing));
+    assert!(a.findings.iter().any(|f| f.code == Code::OpeningEquityMissing));
 }

@@ -23,11 +23,7 @@ fn sv2024() -> (Budget, Analysis) {
     (budget, base)
 }
 
-fn col<'a>(
-    base: &Analysis,
-    o: &'a ScenarioOutcome,
-    label: &str,
-) -> &'a finsam_kalkyl::engine::ColumnFigures {
+fn col<'a>(base: &Analysis, o: &'a ScenarioOutcome, label: &str) -> &'a finsam_kalkyl::engine::ColumnFigures {
     &o.columns[base.columns.iter().position(|c| c.label == label).unwrap()]
 }
 
@@ -149,11 +145,7 @@ fn utilisation_indexation_interest_and_a_new_insats() {
     assert_eq!(b.granted_verksamhet, Some(d(10_266_500)));
     assert_eq!(b.verksamhet, d(9_239_850));
     assert_eq!(b.costs, d(9_239_850 + 1_090_000));
-    assert_eq!(
-        b.administration,
-        d(1_090_000),
-        "administration is not an insats"
-    );
+    assert_eq!(b.administration, d(1_090_000), "administration is not an insats");
 
     // Costs indexed 2 % a year from 2024: 2024 × 1.02, 2025 × 1.0404.
     let (base, o) = run(&Scenario {
@@ -187,10 +179,7 @@ fn utilisation_indexation_interest_and_a_new_insats() {
     let (base, o) = run(&s);
     assert_eq!(col(&base, &o, "Budget 2024").new_insatser, d(0));
     assert_eq!(col(&base, &o, "Plan 2025").new_insatser, d(50_000));
-    assert_eq!(
-        o.last_chained(&base).unwrap().closing_equity,
-        d(67_324 - 100_000)
-    );
+    assert_eq!(o.last_chained(&base).unwrap().closing_equity, d(67_324 - 100_000));
     assert!(o.findings.iter().any(|f| f.code == Code::NegativeEquity));
 }
 
@@ -260,10 +249,9 @@ fn one_member_goal_seek_for_a_new_insats() {
         planning::lowest_equity(&base, &o, 2024).unwrap()
     };
     assert!(low(&s) >= Decimal::ZERO);
-    let less = s.clone().with_change(
-        habo.clone(),
-        finsam_kalkyl::engine::Change::Kr(x - Decimal::ONE),
-    );
+    let less = s
+        .clone()
+        .with_change(habo.clone(), finsam_kalkyl::engine::Change::Kr(x - Decimal::ONE));
     assert!(low(&less) < Decimal::ZERO, "1 kr less must not be enough");
     // Without room from the state, Habo cannot pay its way to it.
     assert!(planning::required_of_member(
@@ -292,9 +280,7 @@ fn equity_above_the_guideline_is_a_finding() {
         .collect();
     // 2023 16,8 % and 2024 11,7 % are above 10 %; 2025 and 2026 are not.
     assert_eq!(
-        high.iter()
-            .map(|f| f.column.clone().unwrap())
-            .collect::<Vec<_>>(),
+        high.iter().map(|f| f.column.clone().unwrap()).collect::<Vec<_>>(),
         ["Prognos 2023", "Budget 2024"]
     );
 }

@@ -270,12 +270,7 @@ proptest! {
 fn every_preset_imports_without_errors() {
     for p in presets::PRESETS {
         let imported = p.load().unwrap();
-        assert!(
-            imported.findings.is_empty(),
-            "{}: {:?}",
-            p.id,
-            imported.findings
-        );
+        assert!(imported.findings.is_empty(), "{}: {:?}", p.id, imported.findings);
         let a = analyse(&imported.budget, &Options::default());
         assert!(
             !a.findings

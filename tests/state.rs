@@ -65,10 +65,7 @@ fn steps_and_the_slider_grid_pass_through_the_baseline() {
     let s = State::new(Lang::Sv);
     assert_eq!(s.step(HABO), d(10_000));
     assert_eq!(s.slider_min(HABO), d(4_600));
-    assert_eq!(
-        (s.slider_max(HABO) - s.slider_min(HABO)) % s.step(HABO),
-        d(0)
-    );
+    assert_eq!((s.slider_max(HABO) - s.slider_min(HABO)) % s.step(HABO), d(0));
     assert!(s.slider_max(HABO) >= d(409_200));
     let up = s.apply(Action::Step(HABO, 1)).apply(Action::Step(HABO, 1));
     assert_eq!(up.current_value(HABO), d(224_600));
@@ -152,10 +149,7 @@ fn undo_and_redo_take_whole_edits() {
     let u3 = u2.apply(Action::Undo);
     assert_eq!(u3.current_value(Field::StateOffer), d(5_586_000));
     assert_eq!(u3.apply(Action::Undo), u3, "nothing left to undo");
-    let r = u3
-        .apply(Action::Redo)
-        .apply(Action::Redo)
-        .apply(Action::Redo);
+    let r = u3.apply(Action::Redo).apply(Action::Redo).apply(Action::Redo);
     assert_eq!(r.current_value(HABO), d(224_600));
     assert_eq!(r.scenario, stepped.scenario);
     // A new change after an undo drops the redo branch.

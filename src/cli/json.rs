@@ -2,8 +2,8 @@
 //! ("11172000", "-184500", "9.6"): exact, never a float, no grouping.
 
 use finsam_kalkyl::engine::{
-    analysis::ColumnFigures, scenario::ScenarioOutcome, Analysis, Finding, Imported, Lang,
-    Scenario, SwedishFormat,
+    analysis::ColumnFigures, scenario::ScenarioOutcome, Analysis, Finding, Imported, Lang, Scenario,
+    SwedishFormat,
 };
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
@@ -56,11 +56,7 @@ struct ColumnJson<'a> {
     equity_pct_of_members: Option<String>,
 }
 
-fn column<'a>(
-    c: &'a ColumnFigures,
-    base: &'a Analysis,
-    cost_names: &'a [String],
-) -> ColumnJson<'a> {
+fn column<'a>(c: &'a ColumnFigures, base: &'a Analysis, cost_names: &'a [String]) -> ColumnJson<'a> {
     ColumnJson {
         label: &c.label,
         kind: c.kind,
@@ -123,11 +119,7 @@ struct CheckJson<'a> {
 }
 
 pub fn check(imported: &Imported, analysis: &Analysis) -> String {
-    let cost_names: Vec<String> = analysis
-        .cost_lines
-        .iter()
-        .map(|c| c.label.clone())
-        .collect();
+    let cost_names: Vec<String> = analysis.cost_lines.iter().map(|c| c.label.clone()).collect();
     to_string(&CheckJson {
         title: &analysis.title,
         budget_year: analysis.budget_year,
@@ -205,12 +197,7 @@ struct ScenarioJson<'a> {
     findings: Vec<FindingJson<'a>>,
 }
 
-pub fn scenario(
-    imported: &Imported,
-    base: &Analysis,
-    sc: &Scenario,
-    outcome: &ScenarioOutcome,
-) -> String {
+pub fn scenario(imported: &Imported, base: &Analysis, sc: &Scenario, outcome: &ScenarioOutcome) -> String {
     let cost_names: Vec<String> = base.cost_lines.iter().map(|c| c.label.clone()).collect();
     let delta = base
         .columns
@@ -224,11 +211,7 @@ pub fn scenario(
             kommuner_total: m(n.kommuner_total - b.kommuner_total),
             kommuner: Named(
                 &base.kommun_names,
-                n.kommuner
-                    .iter()
-                    .zip(&b.kommuner)
-                    .map(|(x, y)| *x - *y)
-                    .collect(),
+                n.kommuner.iter().zip(&b.kommuner).map(|(x, y)| *x - *y).collect(),
             ),
             members_total: m(n.members_total - b.members_total),
             costs: m(n.costs - b.costs),
@@ -286,14 +269,10 @@ pub fn scenario(
                 paid_delta: m(a.paid_delta),
             })
             .collect(),
-        findings: finsam_kalkyl::engine::scenario::visible_findings(
-            &imported.findings,
-            base,
-            outcome,
-        )
-        .into_iter()
-        .map(finding)
-        .collect(),
+        findings: finsam_kalkyl::engine::scenario::visible_findings(&imported.findings, base, outcome)
+            .into_iter()
+            .map(finding)
+            .collect(),
     })
 }
 

@@ -6,8 +6,8 @@ mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use finsam_kalkyl::engine::{
-    self, analyse, money, presets, run_scenario, scenario::resolve_member, Change, Imported, Lang,
-    Mode, Options, Scenario, SwedishFormat,
+    self, analyse, money, presets, run_scenario, scenario::resolve_member, Change, Imported, Lang, Mode,
+    Options, Scenario, SwedishFormat,
 };
 use rust_decimal::Decimal;
 use std::io::Write;
@@ -211,18 +211,12 @@ fn execute(cli: Cli) -> Result<(), Fail> {
             let findings = engine::scenario::visible_findings(&imported.findings, &base, &outcome);
             let bytes = match format {
                 Format::Csv => {
-                    engine::export::csv(&base, &outcome, &scenario, lang, &SwedishFormat)
-                        .into_bytes()
+                    engine::export::csv(&base, &outcome, &scenario, lang, &SwedishFormat).into_bytes()
                 }
-                Format::Xlsx => engine::export::xlsx(
-                    &base,
-                    &outcome,
-                    &scenario,
-                    &findings,
-                    lang,
-                    &SwedishFormat,
-                )
-                .map_err(Fail)?,
+                Format::Xlsx => {
+                    engine::export::xlsx(&base, &outcome, &scenario, &findings, lang, &SwedishFormat)
+                        .map_err(Fail)?
+                }
                 Format::Json => imported.budget.to_json().into_bytes(),
             };
             std::fs::write(&output, bytes)
@@ -265,10 +259,7 @@ fn execute(cli: Cli) -> Result<(), Fail> {
             start_from.new_insatser.extend(insats.clone());
             run_scenario(&imported.budget, &base, &start_from, &options)
                 .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
-            let from = start_from
-                .from_year
-                .or(base.budget_year)
-                .unwrap_or_default();
+            let from = start_from.from_year.or(base.budget_year).unwrap_or_default();
             let goal = engine::planning::required_uniform(
                 &imported.budget,
                 &base,
@@ -277,12 +268,11 @@ fn execute(cli: Cli) -> Result<(), Fail> {
                 floor,
                 from,
             );
-            let room =
-                engine::planning::room(&imported.budget, &base, &start_from, &options, floor);
+            let room = engine::planning::room(&imported.budget, &base, &start_from, &options, floor);
             let for_member = match member {
                 Some(name) => {
-                    let m = resolve_member(&base, &name)
-                        .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
+                    let m =
+                        resolve_member(&base, &name).map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
                     let without = engine::Scenario {
                         new_insatser: Vec::new(),
                         ..start_from.clone()
@@ -389,10 +379,9 @@ fn load(input: &Input) -> Result<(Imported, Options), Fail> {
             return Ok((imported, options));
         }
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {e}", input.file)))?;
-    let imported = engine::import_file(&bytes)
-        .map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?;
+    let bytes = std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {e}", input.file)))?;
+    let imported =
+        engine::import_file(&bytes).map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?;
     Ok((imported, options))
 }
 
@@ -413,8 +402,7 @@ impl ScenarioArgs {
             step_up_pct: self
                 .step_up
                 .map(|s| {
-                    money::parse_percent(&s)
-                        .map_err(|e| Fail(format!("--step-up: {}", e.message(lang))))
+                    money::parse_percent(&s).map_err(|e| Fail(format!("--step-up: {}", e.message(lang))))
                 })
                 .transpose()?,
             ..Scenario::default()
@@ -426,8 +414,7 @@ impl ScenarioArgs {
         let change = match (self.delta, self.percent) {
             (Some(d), _) => Change::Kr(amount("--delta", &d)?),
             (None, Some(p)) => Change::Percent(
-                money::parse_percent(&p)
-                    .map_err(|e| Fail(format!("--percent: {}", e.message(lang))))?,
+                money::parse_percent(&p).map_err(|e| Fail(format!("--percent: {}", e.message(lang))))?,
             ),
             (None, None) => return Err(Fail("ange --delta eller --percent".into())),
         };

@@ -194,12 +194,7 @@ fn header(c: &ColumnFigures) -> String {
     }
 }
 
-fn figures_table(
-    analysis: &Analysis,
-    columns: &[ColumnFigures],
-    indices: &[usize],
-    lang: Lang,
-) -> Table {
+fn figures_table(analysis: &Analysis, columns: &[ColumnFigures], indices: &[usize], lang: Lang) -> Table {
     let w = words(lang);
     let cols: Vec<&ColumnFigures> = indices.iter().map(|&i| &columns[i]).collect();
     let each = |f: &dyn Fn(&ColumnFigures) -> String| cols.iter().map(|c| f(c)).collect::<Vec<_>>();
@@ -209,10 +204,7 @@ fn figures_table(
         t.row(format!("  {name}"), each(&|c| kr(c.kommuner[k])));
     }
     if !analysis.region_name.is_empty() {
-        t.row(
-            format!("  {}", analysis.region_name),
-            each(&|c| kr(c.region)),
-        );
+        t.row(format!("  {}", analysis.region_name), each(&|c| kr(c.region)));
     }
     if !analysis.state_name.is_empty() {
         t.row(format!("  {}", analysis.state_name), each(&|c| kr(c.state)));
@@ -315,16 +307,9 @@ pub fn scenario(
     );
 
     let cols: Vec<usize> = base.chain.clone();
-    let mut t = Table::new(
-        cols.iter()
-            .map(|&i| base.columns[i].label.clone())
-            .collect(),
-    );
+    let mut t = Table::new(cols.iter().map(|&i| base.columns[i].label.clone()).collect());
     let both = |t: &mut Table, label: &str, f: &dyn Fn(&ColumnFigures) -> Decimal| {
-        t.row(
-            label,
-            cols.iter().map(|&i| kr(f(&outcome.columns[i]))).collect(),
-        );
+        t.row(label, cols.iter().map(|&i| kr(f(&outcome.columns[i]))).collect());
         t.row(
             w.change,
             cols.iter()
@@ -339,11 +324,7 @@ pub fn scenario(
     both(&mut t, &base.state_name, &|c| c.state);
     both(
         &mut t,
-        if sv {
-            "Total finansiering"
-        } else {
-            "Total funding"
-        },
+        if sv { "Total finansiering" } else { "Total funding" },
         &|c| c.members_total,
     );
     both(&mut t, w.total_costs, &|c| c.costs);
@@ -357,8 +338,7 @@ pub fn scenario(
         out.push('\n');
     }
     out.push('\n');
-    let source =
-        finsam_kalkyl::engine::scenario::visible_findings(&imported.findings, base, outcome);
+    let source = finsam_kalkyl::engine::scenario::visible_findings(&imported.findings, base, outcome);
     out.push_str(&findings_text(w.findings, &source, lang));
     out
 }
@@ -498,12 +478,9 @@ impl GoalReport<'_> {
         let Some(scenario) = &self.goal.scenario else {
             return Vec::new();
         };
-        let Ok(outcome) = finsam_kalkyl::engine::run_scenario(
-            &self.imported.budget,
-            self.base,
-            scenario,
-            self.options,
-        ) else {
+        let Ok(outcome) =
+            finsam_kalkyl::engine::run_scenario(&self.imported.budget, self.base, scenario, self.options)
+        else {
             return Vec::new();
         };
         let Some(i) = self.base.chained_column(self.goal.from) else {

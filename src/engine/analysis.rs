@@ -151,10 +151,7 @@ impl Analysis {
 
     /// The chained column of a year.
     pub fn chained_column(&self, year: i32) -> Option<usize> {
-        self.chain
-            .iter()
-            .copied()
-            .find(|&i| self.columns[i].year == year)
+        self.chain.iter().copied().find(|&i| self.columns[i].year == year)
     }
 
     /// The last chained column: the end of the plan.
@@ -275,12 +272,7 @@ fn sum_class(budget: &Budget, column: usize, class: RowClass) -> Decimal {
         .sum()
 }
 
-fn column_figures(
-    budget: &Budget,
-    c: usize,
-    kommun_rows: &[usize],
-    cost_rows: &[usize],
-) -> ColumnFigures {
+fn column_figures(budget: &Budget, c: usize, kommun_rows: &[usize], cost_rows: &[usize]) -> ColumnFigures {
     let column = &budget.columns[c];
     let given_opening = {
         let values: Vec<Decimal> = budget
@@ -377,12 +369,7 @@ fn mismatch(
 
 /// Checks "Summa …", "Delsumma …" and "Årets resultat" against the rows,
 /// and takes a declared grand total over its rows when the gap is rounding.
-fn check_declared_totals(
-    budget: &Budget,
-    c: usize,
-    fig: &mut ColumnFigures,
-    findings: &mut Vec<Finding>,
-) {
+fn check_declared_totals(budget: &Budget, c: usize, fig: &mut ColumnFigures, findings: &mut Vec<Finding>) {
     let mut since_boundary = (Decimal::ZERO, 0usize);
     let mut income = (Decimal::ZERO, 0usize);
     let mut costs = (Decimal::ZERO, 0usize);
@@ -415,15 +402,7 @@ fn check_declared_totals(
             RowClass::Subtotal => {
                 if let Some(declared) = value {
                     if let Some(check) = compare(declared, since_boundary.0, since_boundary.1) {
-                        findings.push(mismatch(
-                            budget,
-                            c,
-                            i,
-                            declared,
-                            since_boundary.0,
-                            &check,
-                            false,
-                        ));
+                        findings.push(mismatch(budget, c, i, declared, since_boundary.0, &check, false));
                     }
                 }
                 since_boundary = (Decimal::ZERO, 0);
@@ -434,15 +413,7 @@ fn check_declared_totals(
                         if check.rounding {
                             fig.income_rounding = check.gap;
                         }
-                        findings.push(mismatch(
-                            budget,
-                            c,
-                            i,
-                            declared,
-                            income.0,
-                            &check,
-                            check.rounding,
-                        ));
+                        findings.push(mismatch(budget, c, i, declared, income.0, &check, check.rounding));
                     }
                 }
                 since_boundary = (Decimal::ZERO, 0);
@@ -453,15 +424,7 @@ fn check_declared_totals(
                         if check.rounding {
                             fig.cost_rounding = check.gap;
                         }
-                        findings.push(mismatch(
-                            budget,
-                            c,
-                            i,
-                            declared,
-                            costs.0,
-                            &check,
-                            check.rounding,
-                        ));
+                        findings.push(mismatch(budget, c, i, declared, costs.0, &check, check.rounding));
                     }
                 }
                 since_boundary = (Decimal::ZERO, 0);
@@ -479,9 +442,7 @@ fn check_declared_totals(
                     let lines = budget
                         .rows
                         .iter()
-                        .filter(|r| {
-                            (r.class.is_income() || r.class.is_cost()) && r.value(c).is_some()
-                        })
+                        .filter(|r| (r.class.is_income() || r.class.is_cost()) && r.value(c).is_some())
                         .count();
                     if let Some(check) = compare(declared, computed, lines) {
                         findings.push(mismatch(budget, c, i, declared, computed, &check, false));
@@ -494,12 +455,7 @@ fn check_declared_totals(
     }
 }
 
-fn check_declared_closing(
-    budget: &Budget,
-    c: usize,
-    fig: &ColumnFigures,
-    findings: &mut Vec<Finding>,
-) {
+fn check_declared_closing(budget: &Budget, c: usize, fig: &ColumnFigures, findings: &mut Vec<Finding>) {
     let lines = budget
         .rows
         .iter()
@@ -617,11 +573,7 @@ fn chain_equity(columns: &mut [ColumnFigures], chain: &[usize], findings: &mut V
 
 /// The opening equity the chain gives a year: that of its chained column,
 /// or else the closing equity of the last chained year before it.
-fn opening_for_year(
-    columns: &[ColumnFigures],
-    chain: &[usize],
-    year: i32,
-) -> (Decimal, OpeningSource) {
+fn opening_for_year(columns: &[ColumnFigures], chain: &[usize], year: i32) -> (Decimal, OpeningSource) {
     if let Some(&i) = chain.iter().find(|&&i| columns[i].year == year) {
         return (columns[i].opening_equity, columns[i].opening_source);
     }
@@ -651,9 +603,8 @@ pub fn rechain_shifted(
         // here, in chain order, rather than with the other income.
         if let Some((rate, from)) = interest {
             if scenario[i].year >= from && scenario[i].kind.is_planned() {
-                let earned = crate::engine::money::round_kr(
-                    opening.max(Decimal::ZERO) * rate / Decimal::ONE_HUNDRED,
-                );
+                let earned =
+                    crate::engine::money::round_kr(opening.max(Decimal::ZERO) * rate / Decimal::ONE_HUNDRED);
                 scenario[i].other_income = base[i].other_income + earned;
                 scenario[i].recompute_income();
             }
@@ -733,11 +684,7 @@ fn split_findings(fig: &ColumnFigures, findings: &mut Vec<Finding>) {
 }
 
 /// Deficits, negative equity and equity above the guideline, on the chain.
-pub fn equity_findings(
-    columns: &[ColumnFigures],
-    chain: &[usize],
-    options: &Options,
-) -> Vec<Finding> {
+pub fn equity_findings(columns: &[ColumnFigures], chain: &[usize], options: &Options) -> Vec<Finding> {
     let mut findings = Vec::new();
     for &i in chain {
         let fig = &columns[i];
@@ -745,11 +692,7 @@ pub fn equity_findings(
             let actual = fig.kind == ColumnKind::Utfall;
             findings.push(
                 Finding::new(
-                    if actual {
-                        Severity::Info
-                    } else {
-                        Severity::Warning
-                    },
+                    if actual { Severity::Info } else { Severity::Warning },
                     Code::Deficit,
                     Detail::Deficit {
                         result: fig.result,
@@ -773,9 +716,7 @@ pub fn equity_findings(
                 .in_column(&fig.label),
             );
         }
-        if let (Some(guideline), Some(pct)) =
-            (options.equity_guideline_pct, fig.equity_pct_of_members)
-        {
+        if let (Some(guideline), Some(pct)) = (options.equity_guideline_pct, fig.equity_pct_of_members) {
             if pct > guideline {
                 findings.push(
                     Finding::new(
@@ -804,9 +745,7 @@ pub fn explicit_key_shares(budget: &Budget, key: &super::model::SplitKey) -> Vec
         .map(|label| {
             key.weights
                 .iter()
-                .find(|w| {
-                    super::classify::normalise(&w.kommun) == super::classify::normalise(label)
-                })
+                .find(|w| super::classify::normalise(&w.kommun) == super::classify::normalise(label))
                 .map(|w| w.weight)
                 .unwrap_or_default()
         })

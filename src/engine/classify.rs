@@ -88,12 +88,7 @@ pub fn is_admin_name(norm: &str) -> bool {
 /// resultat" before "Årets resultat".
 pub fn class_by_name(norm: &str) -> Option<RowClass> {
     let starts = |p: &str| norm.starts_with(p);
-    if starts("summa")
-        || starts("delsumma")
-        || starts("totalt")
-        || starts("total ")
-        || norm == "total"
-    {
+    if starts("summa") || starts("delsumma") || starts("totalt") || starts("total ") || norm == "total" {
         return Some(if norm.contains("intäkt") {
             RowClass::TotalIncome
         } else if norm.contains("kostnad") {
@@ -269,14 +264,8 @@ mod tests {
 
     #[test]
     fn headings() {
-        assert_eq!(
-            heading_kind(&normalise("Intäkter")),
-            Some(HeadingKind::Income)
-        );
-        assert_eq!(
-            heading_kind(&normalise("KOSTNADER:")),
-            Some(HeadingKind::Costs)
-        );
+        assert_eq!(heading_kind(&normalise("Intäkter")), Some(HeadingKind::Income));
+        assert_eq!(heading_kind(&normalise("KOSTNADER:")), Some(HeadingKind::Costs));
         assert_eq!(
             heading_kind(&normalise("Administration")),
             Some(HeadingKind::Administration)

@@ -86,20 +86,12 @@ pub fn csv(
     line(&mut out, vec![csv_cell(&base.title)]);
     line(
         &mut out,
-        vec![csv_cell(&describe(
-            base,
-            scenario,
-            outcome.from_year,
-            lang,
-            f,
-        ))],
+        vec![csv_cell(&describe(base, scenario, outcome.from_year, lang, f))],
     );
     let mut header = vec![w.item.to_string()];
     for &i in &base.chain {
         let label = &base.columns[i].label;
-        header.extend(
-            [w.baseline, w.scenario, w.change].map(|kind| csv_cell(&format!("{label} {kind}"))),
-        );
+        header.extend([w.baseline, w.scenario, w.change].map(|kind| csv_cell(&format!("{label} {kind}"))));
     }
     line(&mut out, header);
     for row in rows(base, &outcome.columns, &base.chain, lang) {
@@ -147,9 +139,7 @@ pub fn xlsx(
 
     let sheet = book.add_worksheet();
     sheet.set_name(w.sheet_years).map_err(err)?;
-    sheet
-        .write_with_format(0, 0, &base.title, &title)
-        .map_err(err)?;
+    sheet.write_with_format(0, 0, &base.title, &title).map_err(err)?;
     sheet
         .write(1, 0, describe(base, scenario, outcome.from_year, lang, f))
         .map_err(err)?;
@@ -168,10 +158,7 @@ pub fn xlsx(
     sheet
         .set_column_range_width(1, col.saturating_sub(1).max(1), 16)
         .map_err(err)?;
-    for (r, row) in rows(base, &outcome.columns, &base.chain, lang)
-        .iter()
-        .enumerate()
-    {
+    for (r, row) in rows(base, &outcome.columns, &base.chain, lang).iter().enumerate() {
         let r = 4 + r as u32;
         let strong = matches!(row.style, Style::Group | Style::Sum | Style::Equity);
         sheet
@@ -184,16 +171,12 @@ pub fn xlsx(
                     let format = if strong { &money_bold } else { &money };
                     sheet.write_with_format(r, c, *b, format).map_err(err)?;
                     sheet.write_with_format(r, c + 1, *s, format).map_err(err)?;
-                    sheet
-                        .write_with_format(r, c + 2, *s - *b, &delta)
-                        .map_err(err)?;
+                    sheet.write_with_format(r, c + 2, *s - *b, &delta).map_err(err)?;
                 }
                 (b, s) => {
                     for (offset, figure) in [(0, b), (1, s)] {
                         if let Figure::Percent(Some(p)) = figure {
-                            sheet
-                                .write_with_format(r, c + offset, *p, &pct)
-                                .map_err(err)?;
+                            sheet.write_with_format(r, c + offset, *p, &pct).map_err(err)?;
                         }
                     }
                 }
@@ -207,16 +190,12 @@ pub fn xlsx(
         .iter()
         .enumerate()
     {
-        sheet
-            .write_with_format(0, c as u16, *head, &bold)
-            .map_err(err)?;
+        sheet.write_with_format(0, c as u16, *head, &bold).map_err(err)?;
     }
     sheet.set_column_width(4, 100).map_err(err)?;
     for (r, finding) in findings.iter().enumerate() {
         let r = 1 + r as u32;
-        sheet
-            .write(r, 0, finding.severity.name(lang))
-            .map_err(err)?;
+        sheet.write(r, 0, finding.severity.name(lang)).map_err(err)?;
         sheet.write(r, 1, finding.code.as_str()).map_err(err)?;
         sheet
             .write(r, 2, finding.column.clone().unwrap_or_default())
@@ -240,8 +219,7 @@ pub struct XlsxRequest {
 
 /// The worker's whole job: a request as JSON in, a workbook out.
 pub fn xlsx_from_request(json: &str) -> Result<Vec<u8>, String> {
-    let request: XlsxRequest =
-        serde_json::from_str(json).map_err(|e| format!("bad request: {e}"))?;
+    let request: XlsxRequest = serde_json::from_str(json).map_err(|e| format!("bad request: {e}"))?;
     request.budget.validate()?;
     let options = super::Options::default();
     let base = super::analyse(&request.budget, &options);

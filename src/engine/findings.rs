@@ -444,34 +444,35 @@ impl Finding {
                     format!("“{label}” is not recognised and is left out. Say what the row is: member, income, equity or cost.")
                 }
             }
-            Detail::AmbiguousRow {
-                label,
-                chosen,
-                other,
-            } => {
+            Detail::AmbiguousRow { label, chosen, other } => {
                 if sv {
-                    format!("«{label}» står under rubriken för {} men namnet tyder på {}; raden räknas som {}.", chosen.name(lang), other.name(lang), chosen.name(lang))
+                    format!(
+                        "«{label}» står under rubriken för {} men namnet tyder på {}; raden räknas som {}.",
+                        chosen.name(lang),
+                        other.name(lang),
+                        chosen.name(lang)
+                    )
                 } else {
-                    format!("“{label}” stands under the {} heading but its name suggests {}; it counts as {}.", chosen.name(lang), other.name(lang), chosen.name(lang))
+                    format!(
+                        "“{label}” stands under the {} heading but its name suggests {}; it counts as {}.",
+                        chosen.name(lang),
+                        other.name(lang),
+                        chosen.name(lang)
+                    )
                 }
             }
             Detail::DuplicateRow { label } => {
                 if sv {
                     format!("«{label}» förekommer mer än en gång; bara den första raden räknas som medlem.")
                 } else {
-                    format!(
-                        "“{label}” appears more than once; only the first row counts as a member."
-                    )
+                    format!("“{label}” appears more than once; only the first row counts as a member.")
                 }
             }
             Detail::BadCell { label, error } => {
                 if sv {
                     format!("«{label}»: {}. Cellen räknas som tom.", error.message(lang))
                 } else {
-                    format!(
-                        "“{label}”: {}. The cell counts as blank.",
-                        error.message(lang)
-                    )
+                    format!("“{label}”: {}. The cell counts as blank.", error.message(lang))
                 }
             }
             Detail::ColumnIgnored { header } => {

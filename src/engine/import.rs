@@ -126,11 +126,7 @@ impl ImportError {
             (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
             (Unreadable(why), false) => format!("the table cannot be read: {why}"),
         };
-        let (row_w, col_w) = if sv {
-            ("Rad", "kolumn")
-        } else {
-            ("Row", "column")
-        };
+        let (row_w, col_w) = if sv { ("Rad", "kolumn") } else { ("Row", "column") };
         match (self.line, self.cell) {
             (Some(l), Some(c)) => format!("{row_w} {l}, {col_w} {c}: {body}"),
             (Some(l), None) => format!("{row_w} {l}: {body}"),
@@ -153,13 +149,10 @@ pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
     let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         if bytes.len() > MAX_BYTES {
-            return Err(ImportError::new(ImportErrorKind::TooLarge {
-                bytes: bytes.len(),
-            }));
+            return Err(ImportError::new(ImportErrorKind::TooLarge { bytes: bytes.len() }));
         }
         let text = String::from_utf8_lossy(text_start);
-        let budget =
-            Budget::from_json(&text).map_err(|e| ImportError::new(ImportErrorKind::Json(e)))?;
+        let budget = Budget::from_json(&text).map_err(|e| ImportError::new(ImportErrorKind::Json(e)))?;
         return Ok(Imported {
             budget,
             findings: Vec::new(),
@@ -173,9 +166,7 @@ pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// Excel writes for "CSV (semikolonavgränsad)").
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_BYTES {
-        return Err(ImportError::new(ImportErrorKind::TooLarge {
-            bytes: bytes.len(),
-        }));
+        return Err(ImportError::new(ImportErrorKind::TooLarge { bytes: bytes.len() }));
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(ImportError::new(ImportErrorKind::Spreadsheet));
@@ -198,9 +189,8 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// where `encoding_rs` would add every encoding in the world to the wasm.
 fn decode_windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -268,8 +258,8 @@ pub fn parse_column_header(text: &str) -> Option<(ColumnKind, i32, Option<String
             "prognos" => kind = Some(ColumnKind::Prognos),
             "budget" => kind = Some(ColumnKind::Budget),
             "plan" => kind = Some(ColumnKind::Plan),
-            "prel" | "preliminär" | "preliminärt" | "reviderad" | "rev" | "kr" | "sek" | "år"
-            | "t.o.m" | "tom" | "per" | "helår" => {}
+            "prel" | "preliminär" | "preliminärt" | "reviderad" | "rev" | "kr" | "sek" | "år" | "t.o.m"
+            | "tom" | "per" | "helår" => {}
             t if is_date(t) => {
                 year = t[..4].parse().ok();
                 date = Some(t.to_string());
@@ -311,9 +301,7 @@ fn is_date(t: &str) -> bool {
 pub fn import_table(text: &str) -> Result<Imported, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_BYTES {
-        return Err(ImportError::new(ImportErrorKind::TooLarge {
-            bytes: text.len(),
-        }));
+        return Err(ImportError::new(ImportErrorKind::TooLarge { bytes: text.len() }));
     }
     if looks_binary(text) {
         return Err(ImportError::new(ImportErrorKind::Binary));
@@ -354,10 +342,7 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
                 kind: ImportErrorKind::Unreadable(e.to_string()),
             }
         })?;
-        let line = record
-            .position()
-            .map(|p| p.line() as usize)
-            .unwrap_or(index + 1);
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(index + 1);
         if index >= MAX_ROWS {
             return Err(ImportError::new(ImportErrorKind::TooManyRows));
         }
@@ -412,12 +397,7 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
         // A row that the header's separator did not split, but another would.
         if cells.len() == 1 && *header_width > 1 {
             for other in ['\t', ';', ','] {
-                if other != sep
-                    && cells[0]
-                        .split(other)
-                        .skip(1)
-                        .any(|c| parse_amount(c).is_ok())
-                {
+                if other != sep && cells[0].split(other).skip(1).any(|c| parse_amount(c).is_ok()) {
                     return Err(ImportError::at(
                         line,
                         None,
@@ -526,9 +506,7 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
                             Finding::new(
                                 Severity::Info,
                                 Code::HeadingAssumed,
-                                Detail::HeadingAssumed {
-                                    label: label.clone(),
-                                },
+                                Detail::HeadingAssumed { label: label.clone() },
                             )
                             .at(Some(line), Some(1)),
                         );
@@ -574,9 +552,7 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
                     Finding::new(
                         Severity::Warning,
                         Code::DuplicateRow,
-                        Detail::DuplicateRow {
-                            label: label.clone(),
-                        },
+                        Detail::DuplicateRow { label: label.clone() },
                     )
                     .at(Some(line), Some(1)),
                 );
@@ -614,19 +590,10 @@ mod tests {
     #[test]
     fn headers() {
         use ColumnKind::*;
-        assert_eq!(
-            parse_column_header("Budget 2024"),
-            Some((Budget, 2024, None))
-        );
-        assert_eq!(
-            parse_column_header("Prognos 2023"),
-            Some((Prognos, 2023, None))
-        );
+        assert_eq!(parse_column_header("Budget 2024"), Some((Budget, 2024, None)));
+        assert_eq!(parse_column_header("Prognos 2023"), Some((Prognos, 2023, None)));
         assert_eq!(parse_column_header("Plan 2026"), Some((Plan, 2026, None)));
-        assert_eq!(
-            parse_column_header("Utfall 2022"),
-            Some((Utfall, 2022, None))
-        );
+        assert_eq!(parse_column_header("Utfall 2022"), Some((Utfall, 2022, None)));
         assert_eq!(parse_column_header("2024"), Some((Budget, 2024, None)));
         assert_eq!(
             parse_column_header("Utfall 2023-06-30"),
@@ -676,10 +643,7 @@ mod tests {
             import_bytes(b"PK\x03\x04rest").unwrap_err().kind,
             ImportErrorKind::Spreadsheet
         );
-        assert_eq!(
-            import_bytes(b"ab\0cd").unwrap_err().kind,
-            ImportErrorKind::Binary
-        );
+        assert_eq!(import_bytes(b"ab\0cd").unwrap_err().kind, ImportErrorKind::Binary);
         let big = vec![b'1'; MAX_BYTES + 1];
         assert!(matches!(
             import_bytes(&big).unwrap_err().kind,
@@ -702,9 +666,6 @@ mod tests {
         let text = "\"Förbund, test\"\t\"Budget 2024\"\n\"Habo kommun\"\t\"1 234,50\"\n";
         let imported = import_table(text).unwrap();
         assert_eq!(imported.budget.title, "Förbund, test");
-        assert_eq!(
-            imported.budget.rows[0].value(0),
-            Some("1234.5".parse().unwrap())
-        );
+        assert_eq!(imported.budget.rows[0].value(0), Some("1234.5".parse().unwrap()));
     }
 }

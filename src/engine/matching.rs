@@ -12,15 +12,8 @@ const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 /// DOMAIN.md's matched half: `H = min(offer_state / 2, offer_region,
 /// Σ offer_kommun)`, rounded down to a whole krona. The region pays `H`,
 /// the kommuner `H` together, the state `2H`.
-pub fn matched_half(
-    offer_state: Decimal,
-    offer_region: Decimal,
-    offer_kommuner: Decimal,
-) -> Decimal {
-    (offer_state * HALF)
-        .min(offer_region)
-        .min(offer_kommuner)
-        .floor()
+pub fn matched_half(offer_state: Decimal, offer_region: Decimal, offer_kommuner: Decimal) -> Decimal {
+    (offer_state * HALF).min(offer_region).min(offer_kommuner).floor()
 }
 
 /// What each party offers, or pays, in one year.
@@ -79,11 +72,8 @@ pub fn match_change(base: &Parties, offers: &Parties) -> Matched {
     let d_region = offers.region - base.region;
     let d_kommuner = offer_k - base_k;
     let dh = matched_half(d_state, d_region, d_kommuner);
-    let (mut region, mut kommuner_target, mut state) = (
-        base.region + dh,
-        base_k + dh,
-        base.state + dh * Decimal::TWO,
-    );
+    let (mut region, mut kommuner_target, mut state) =
+        (base.region + dh, base_k + dh, base.state + dh * Decimal::TWO);
     if region < Decimal::ZERO || kommuner_target < Decimal::ZERO || state < Decimal::ZERO {
         let h = matched_half(offers.state, offers.region, offer_k).max(Decimal::ZERO);
         region = h;
@@ -98,8 +88,7 @@ pub fn match_change(base: &Parties, offers: &Parties) -> Matched {
         .map(|(o, p)| (*o - *p).max(Decimal::ZERO))
         .collect();
     let unmatched_region = (offers.region - region).max(Decimal::ZERO);
-    let anything_unmatched =
-        !unmatched_region.is_zero() || unmatched_kommuner.iter().any(|u| !u.is_zero());
+    let anything_unmatched = !unmatched_region.is_zero() || unmatched_kommuner.iter().any(|u| !u.is_zero());
     let binding = anything_unmatched.then(|| {
         let half_state = d_state * HALF;
         if half_state <= d_region && half_state <= d_kommuner {
@@ -145,11 +134,7 @@ pub fn allocate(target: Decimal, offers: &[Decimal], base: &[Decimal]) -> Vec<De
         let cuts = split_largest_remainder(cut, &increases);
         return offers.iter().zip(cuts).map(|(o, c)| *o - c).collect();
     }
-    let kept: Vec<Decimal> = offers
-        .iter()
-        .zip(&increases)
-        .map(|(o, i)| *o - *i)
-        .collect();
+    let kept: Vec<Decimal> = offers.iter().zip(&increases).map(|(o, i)| *o - *i).collect();
     let cuts = split_largest_remainder(cut - raised, &kept);
     kept.iter().zip(cuts).map(|(k, c)| *k - c).collect()
 }

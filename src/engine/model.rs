@@ -68,10 +68,7 @@ impl ColumnKind {
 
     /// Whether a scenario may change this column. Actuals are history.
     pub fn is_planned(self) -> bool {
-        matches!(
-            self,
-            ColumnKind::Prognos | ColumnKind::Budget | ColumnKind::Plan
-        )
+        matches!(self, ColumnKind::Prognos | ColumnKind::Budget | ColumnKind::Plan)
     }
 }
 
@@ -250,8 +247,8 @@ impl Budget {
             }
             None => return Err("fältet schema_version saknas".into()),
         }
-        let budget: Budget = serde_json::from_str(text)
-            .map_err(|e| format!("JSON-filen följer inte budgetschemat: {e}"))?;
+        let budget: Budget =
+            serde_json::from_str(text).map_err(|e| format!("JSON-filen följer inte budgetschemat: {e}"))?;
         budget.validate()?;
         Ok(budget)
     }

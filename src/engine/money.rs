@@ -120,10 +120,7 @@ fn strip_sign<'a>(s: &'a str, signs: &[char]) -> Option<&'a str> {
 /// when there is one and it is not followed by exactly three digits, and
 /// thousand separators when they split the digits into groups of three.
 fn normalise_separators(s: &str) -> Option<String> {
-    if !s
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
+    if !s.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         return None;
     }
     let commas = s.matches(',').count();
@@ -146,8 +143,7 @@ fn normalise_separators(s: &str) -> Option<String> {
         (i.replace('.', ""), f.to_string())
     } else if dots == 0 {
         (s.to_string(), String::new())
-    } else if grouped_by_dots(s) && (dots > 1 || s.split('.').nth(1).is_some_and(|g| g.len() == 3))
-    {
+    } else if grouped_by_dots(s) && (dots > 1 || s.split('.').nth(1).is_some_and(|g| g.len() == 3)) {
         (s.replace('.', ""), String::new())
     } else if dots == 1 {
         let (i, f) = s.split_once('.').unwrap_or((s, ""));

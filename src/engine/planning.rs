@@ -8,6 +8,7 @@ use super::model::Budget;
 use super::scenario::{
     run_scenario, Change, MemberChange, MemberRef, Mode, NewInsats, Scenario, ScenarioOutcome,
 };
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// The lowest closing equity over the chained years from `from` on.
@@ -92,11 +93,7 @@ pub fn room(
     base.chain
         .iter()
         .map(|&i| base.columns[i].year)
-        .filter(|&y| {
-            base.columns
-                .iter()
-                .any(|c| c.year == y && c.kind.is_planned())
-        })
+        .filter(|&y| base.columns.iter().any(|c| c.year == y && c.kind.is_planned()))
         .map(|year| {
             let with = |x: i64| {
                 let mut s = scenario.clone();
@@ -108,7 +105,18 @@ pub fn room(
                 });
                 holds(budget, base, &s, options, floor, year)
             };
-            (year, largest(0, CEILING, with).map(Decimal::from))
+            // Adding X a year lowers this year's closing equity by at least
+            // X, so the room is never more than what lies above the floor.
+            let current = run_scenario(budget, base, scenario, options)
+                .ok()
+                .and_then(|o| lowest_equity(base, &o, year))
+                .unwrap_or_default();
+            let hi = (current - floor)
+                .floor()
+                .to_i64()
+                .unwrap_or(CEILING)
+                .clamp(0, CEILING);
+            (year, largest(0, hi, with).map(Decimal::from))
         })
         .collect()
 }

@@ -65,6 +65,8 @@ pub struct Labels {
     pub total_income: &'static str,
     pub costs: &'static str,
     pub verksamhet: &'static str,
+    pub new_insatser: &'static str,
+    pub granted: &'static str,
     pub admin: &'static str,
     pub total_costs: &'static str,
     pub result_group: &'static str,
@@ -83,6 +85,8 @@ pub const SV: Labels = Labels {
     total_income: "Summa intäkter",
     costs: "Kostnader",
     verksamhet: "Summa verksamhet",
+    new_insatser: "Nya insatser (scenario)",
+    granted: "Beviljat till verksamhet",
     admin: "Summa administration",
     total_costs: "Summa kostnader",
     result_group: "Resultat och eget kapital",
@@ -101,6 +105,8 @@ pub const EN: Labels = Labels {
     total_income: "Total income",
     costs: "Costs",
     verksamhet: "Total operations",
+    new_insatser: "New insatser (scenario)",
+    granted: "Granted to operations",
     admin: "Total administration",
     total_costs: "Total costs",
     result_group: "Result and equity",
@@ -122,12 +128,7 @@ type Money = Box<dyn Fn(&ColumnFigures) -> Decimal>;
 
 /// The rows of the multi-year table for the given columns, baseline
 /// against scenario (pass the baseline twice for the baseline alone).
-pub fn rows(
-    base: &Analysis,
-    scenario: &[ColumnFigures],
-    columns: &[usize],
-    lang: Lang,
-) -> Vec<ReportRow> {
+pub fn rows(base: &Analysis, scenario: &[ColumnFigures], columns: &[usize], lang: Lang) -> Vec<ReportRow> {
     let l = labels(lang);
     let mut out = Vec::with_capacity(base.kommun_names.len() + base.cost_lines.len() + 20);
     let money = |label: &str, style: Style, f: Money| ReportRow {
@@ -135,12 +136,7 @@ pub fn rows(
         style,
         cells: columns
             .iter()
-            .map(|&i| {
-                (
-                    Figure::Money(f(&base.columns[i])),
-                    Figure::Money(f(&scenario[i])),
-                )
-            })
+            .map(|&i| (Figure::Money(f(&base.columns[i])), Figure::Money(f(&scenario[i]))))
             .collect(),
     };
     let group = |label: &str| ReportRow {
@@ -154,11 +150,7 @@ pub fn rows(
         out.push(money(name, Style::Item, Box::new(move |c| c.kommuner[k])));
     }
     if !base.region_name.is_empty() {
-        out.push(money(
-            &base.region_name,
-            Style::Item,
-            Box::new(|c| c.region),
-        ));
+        out.push(money(&base.region_name, Style::Item, Box::new(|c| c.region)));
     }
     if !base.state_name.is_empty() {
         out.push(money(&base.state_name, Style::Item, Box::new(|c| c.state)));
@@ -166,17 +158,9 @@ pub fn rows(
     out.push(money(l.members, Style::Sum, Box::new(|c| c.members_total)));
     out.push(money(l.other, Style::Item, Box::new(|c| c.other_income)));
     if base.columns.iter().any(|c| !c.income_rounding.is_zero()) {
-        out.push(money(
-            l.rounding,
-            Style::Item,
-            Box::new(|c| c.income_rounding),
-        ));
+        out.push(money(l.rounding, Style::Item, Box::new(|c| c.income_rounding)));
     }
-    out.push(money(
-        l.total_income,
-        Style::Sum,
-        Box::new(|c| c.income_total),
-    ));
+    out.push(money(l.total_income, Style::Sum, Box::new(|c| c.income_total)));
     out.push(group(l.costs));
     for class in [RowClass::Verksamhet, RowClass::Administration] {
         for (j, line) in base
@@ -192,39 +176,30 @@ pub fn rows(
             ));
         }
         if class == RowClass::Verksamhet {
-            out.push(money(
-                l.verksamhet,
-                Style::Subtotal,
-                Box::new(|c| c.verksamhet),
-            ));
+            if columns.iter().any(|&i| !scenario[i].new_insatser.is_zero()) {
+                out.push(money(l.new_insatser, Style::Line, Box::new(|c| c.new_insatser)));
+            }
+            // With an expected utilisation, granted and expected side by side.
+            if columns.iter().any(|&i| scenario[i].granted_verksamhet.is_some()) {
+                out.push(money(
+                    l.granted,
+                    Style::Item,
+                    Box::new(|c| c.granted_verksamhet.unwrap_or(c.verksamhet)),
+                ));
+            }
+            out.push(money(l.verksamhet, Style::Subtotal, Box::new(|c| c.verksamhet)));
         } else {
-            out.push(money(
-                l.admin,
-                Style::Subtotal,
-                Box::new(|c| c.administration),
-            ));
+            out.push(money(l.admin, Style::Subtotal, Box::new(|c| c.administration)));
         }
     }
     if base.columns.iter().any(|c| !c.cost_rounding.is_zero()) {
-        out.push(money(
-            l.rounding,
-            Style::Item,
-            Box::new(|c| c.cost_rounding),
-        ));
+        out.push(money(l.rounding, Style::Item, Box::new(|c| c.cost_rounding)));
     }
     out.push(money(l.total_costs, Style::Sum, Box::new(|c| c.costs)));
     out.push(group(l.result_group));
     out.push(money(l.result, Style::Sum, Box::new(|c| c.result)));
-    out.push(money(
-        l.opening,
-        Style::Item,
-        Box::new(|c| c.opening_equity),
-    ));
-    out.push(money(
-        l.closing,
-        Style::Equity,
-        Box::new(|c| c.closing_equity),
-    ));
+    out.push(money(l.opening, Style::Item, Box::new(|c| c.opening_equity)));
+    out.push(money(l.closing, Style::Equity, Box::new(|c| c.closing_equity)));
     let percent = |label: &str, f: fn(&ColumnFigures) -> Option<Decimal>| ReportRow {
         label: label.to_string(),
         style: Style::Ratio,

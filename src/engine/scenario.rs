@@ -207,7 +207,8 @@ impl ScenarioError {
             }
             ScenarioError::StateIsNotAMember => {
                 if sv {
-                    "Statens bidrag ändras genom statens utrymme (--state-offer), inte som en medlems bidrag.".into()
+                    "Statens bidrag ändras genom statens utrymme (--state-offer), inte som en medlems bidrag."
+                        .into()
                 } else {
                     "The state's money changes through its allocation (--state-offer), not as a member's contribution.".into()
                 }
@@ -216,7 +217,9 @@ impl ScenarioError {
                 if sv {
                     format!("Startåret {year} finns inte i budgeten; välj ett år från {first} till {last}.")
                 } else {
-                    format!("The start year {year} is not in the budget; choose a year from {first} to {last}.")
+                    format!(
+                        "The start year {year} is not in the budget; choose a year from {first} to {last}."
+                    )
                 }
             }
             ScenarioError::AmountTooLarge { what } => {
@@ -240,15 +243,17 @@ impl ScenarioError {
                     "The state's allocation cannot be negative.".into()
                 }
             }
-            ScenarioError::NegativeOffer {
-                member,
-                year,
-                offer,
-            } => {
+            ScenarioError::NegativeOffer { member, year, offer } => {
                 if sv {
-                    format!("{member} skulle bidra med {} år {year}; ett bidrag kan inte vara negativt.", f.kr(*offer))
+                    format!(
+                        "{member} skulle bidra med {} år {year}; ett bidrag kan inte vara negativt.",
+                        f.kr(*offer)
+                    )
                 } else {
-                    format!("{member} would contribute {} in {year}; a contribution cannot be negative.", f.kr(*offer))
+                    format!(
+                        "{member} would contribute {} in {year}; a contribution cannot be negative.",
+                        f.kr(*offer)
+                    )
                 }
             }
             ScenarioError::NoKeyShare { member } => {
@@ -274,8 +279,7 @@ impl ScenarioError {
             }
             ScenarioError::NoPlannedYears => {
                 if sv {
-                    "Budgeten har inga budget-, prognos- eller planår att ändra från startåret."
-                        .into()
+                    "Budgeten har inga budget-, prognos- eller planår att ändra från startåret.".into()
                 } else {
                     "The budget has no budget, forecast or plan years to change from the start year.".into()
                 }
@@ -295,10 +299,8 @@ pub fn resolve_member(analysis: &Analysis, name: &str) -> Result<MemberRef, Scen
         });
     }
     let state = super::classify::normalise(&analysis.state_name);
-    if matches!(
-        wanted.as_str(),
-        "staten" | "state" | "försäkringskassan" | "fk"
-    ) || (!state.is_empty() && state.starts_with(&wanted))
+    if matches!(wanted.as_str(), "staten" | "state" | "försäkringskassan" | "fk")
+        || (!state.is_empty() && state.starts_with(&wanted))
     {
         return Err(ScenarioError::StateIsNotAMember);
     }
@@ -434,8 +436,7 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
                 return Err(ScenarioError::AmountTooLarge { what: "Ändringen" })
             }
             Change::Percent(p)
-                if p < Decimal::from(CHANGE_PCT_RANGE.0)
-                    || p > Decimal::from(CHANGE_PCT_RANGE.1) =>
+                if p < Decimal::from(CHANGE_PCT_RANGE.0) || p > Decimal::from(CHANGE_PCT_RANGE.1) =>
             {
                 return Err(ScenarioError::PercentOutOfRange {
                     what: "Ändringen",
@@ -478,9 +479,7 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
     }
     for c in &scenario.cost_changes {
         if !base.cost_lines.iter().any(|l| l.label == c.line) {
-            return Err(ScenarioError::UnknownCostLine {
-                line: c.line.clone(),
-            });
+            return Err(ScenarioError::UnknownCostLine { line: c.line.clone() });
         }
         match c.edit {
             CostEdit::Kr(v) if v.abs() > limit => {
@@ -500,9 +499,7 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
     }
     for n in &scenario.new_insatser {
         if n.end < n.start || n.yearly < Decimal::ZERO {
-            return Err(ScenarioError::InsatsYears {
-                name: n.name.clone(),
-            });
+            return Err(ScenarioError::InsatsYears { name: n.name.clone() });
         }
         if n.yearly > limit {
             return Err(ScenarioError::AmountTooLarge {
@@ -523,11 +520,7 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
             last,
         });
     }
-    if !base
-        .columns
-        .iter()
-        .any(|c| c.year >= from && c.kind.is_planned())
-    {
+    if !base.columns.iter().any(|c| c.year >= from && c.kind.is_planned()) {
         return Err(ScenarioError::NoPlannedYears);
     }
     Ok(from)
@@ -658,15 +651,7 @@ pub fn run_scenario(
         }
     }
     if scenario.mode == Mode::Alone {
-        key_deviation_findings(
-            budget,
-            base,
-            scenario,
-            &columns,
-            &matches,
-            from,
-            &mut findings,
-        );
+        key_deviation_findings(budget, base, scenario, &columns, &matches, from, &mut findings);
     }
     findings.extend(equity_findings(&columns, &base.chain, options));
     sort_findings(&mut findings);
@@ -708,16 +693,10 @@ fn apply_costs(scenario: &Scenario, base: &Analysis, figures: &mut ColumnFigures
         if let Some(f) = index {
             amount = round_kr(amount * f);
         }
-        for c in scenario
-            .cost_changes
-            .iter()
-            .filter(|c| c.line == line.label)
-        {
+        for c in scenario.cost_changes.iter().filter(|c| c.line == line.label) {
             amount = match c.edit {
                 CostEdit::Kr(v) => amount + v,
-                CostEdit::Percent(p) => {
-                    round_kr(amount * (Decimal::ONE + p / Decimal::ONE_HUNDRED))
-                }
+                CostEdit::Percent(p) => round_kr(amount * (Decimal::ONE + p / Decimal::ONE_HUNDRED)),
                 CostEdit::Off => Decimal::ZERO,
             };
         }
@@ -781,9 +760,7 @@ fn apply_change(
 ) -> Result<(), ScenarioError> {
     let own_base = match &c.member {
         MemberRef::Region => col.region,
-        MemberRef::Kommun(label) => kommun_index(label)
-            .map(|k| col.kommuner[k])
-            .unwrap_or_default(),
+        MemberRef::Kommun(label) => kommun_index(label).map(|k| col.kommuner[k]).unwrap_or_default(),
     };
     let delta = match c.change {
         Change::Kr(v) => v,
@@ -795,10 +772,7 @@ fn apply_change(
     match (&c.member, scenario.mode) {
         (MemberRef::Region, Mode::Key) => {
             offers.region += delta;
-            for (k, part) in split_largest_remainder(delta, weights)
-                .into_iter()
-                .enumerate()
-            {
+            for (k, part) in split_largest_remainder(delta, weights).into_iter().enumerate() {
                 offers.kommuner[k] += part;
             }
         }
@@ -949,13 +923,7 @@ fn key_deviation_findings(
 
 /// One sentence that says what the scenario is, for print-outs and the
 /// CLI: "Scenario: Habo kommun +10 000 kr från 2024, ensam, …".
-pub fn describe(
-    base: &Analysis,
-    scenario: &Scenario,
-    from: i32,
-    lang: Lang,
-    f: &dyn NumberFormat,
-) -> String {
+pub fn describe(base: &Analysis, scenario: &Scenario, from: i32, lang: Lang, f: &dyn NumberFormat) -> String {
     let sv = lang == Lang::Sv;
     let signed = |v: Decimal, unit: &str| {
         let sign = if v > Decimal::ZERO { "+" } else { "" };

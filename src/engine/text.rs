@@ -38,10 +38,7 @@ mod tests {
 
     #[test]
     fn folds_swedish_labels() {
-        assert_eq!(
-            fold_case("ÖRES- OCH KRONUTJÄMNING"),
-            "öres- och kronutjämning"
-        );
+        assert_eq!(fold_case("ÖRES- OCH KRONUTJÄMNING"), "öres- och kronutjämning");
         assert_eq!(fold_case("Årets Resultat"), "årets resultat");
         assert_eq!(capitalise("rad 5"), "Rad 5");
         assert_eq!(capitalise(""), "");

@@ -51,10 +51,7 @@ impl Config {
             preset: element
                 .get_attribute("data-preset")
                 .filter(|p| presets::find(p).is_some()),
-            lang: element
-                .get_attribute("data-lang")
-                .as_deref()
-                .and_then(parse_lang),
+            lang: element.get_attribute("data-lang").as_deref().and_then(parse_lang),
         }
     }
 }
@@ -138,11 +135,7 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
             let url = if state.saved().scenario == crate::engine::Scenario::default()
                 && state.link().preset == presets::DEFAULT_PRESET
             {
-                link_url(state)
-                    .split('#')
-                    .next()
-                    .unwrap_or_default()
-                    .to_string()
+                link_url(state).split('#').next().unwrap_or_default().to_string()
             } else {
                 link_url(state)
             };
@@ -321,10 +314,9 @@ fn start_exporter() -> Option<Exporter> {
     let worker = web_sys::Worker::new(&worker_url()).ok()?;
     let on_message =
         wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_worker_message);
-    let on_error =
-        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
-            finish(Err("exportens arbetare kunde inte laddas".into()));
-        });
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
+        finish(Err("exportens arbetare kunde inte laddas".into()));
+    });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // The worker lives as long as the page, and so do its handlers.
@@ -358,8 +350,6 @@ pub fn export_xlsx(request: String, filename: String, done: yew::Callback<Result
         true
     });
     if !started {
-        done.emit(Err(
-            "exporten kunde inte starta i den här webbläsaren".into()
-        ));
+        done.emit(Err("exporten kunde inte starta i den här webbläsaren".into()));
     }
 }

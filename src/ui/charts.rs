@@ -76,12 +76,10 @@ fn equity_chart(props: &ChartsProps) -> Html {
     if cols.is_empty() {
         return html! {};
     }
-    let scale = Scale::new(cols.iter().flat_map(|&i| {
-        [
-            base.columns[i].closing_equity,
-            outcome.columns[i].closing_equity,
-        ]
-    }));
+    let scale = Scale::new(
+        cols.iter()
+            .flat_map(|&i| [base.columns[i].closing_equity, outcome.columns[i].closing_equity]),
+    );
     let group = (W - LEFT) / cols.len() as f64;
     let bar = (group * 0.36).min(48.0);
     let zero = scale.y(0.0);

@@ -27,6 +27,11 @@ fn field_id(field: Field) -> String {
         Field::Region => "f-region".into(),
         Field::Kommun(k) => format!("f-kommun-{k}"),
         Field::StepUp => "f-stepup".into(),
+        Field::Utilisation => "f-util".into(),
+        Field::CostIndex => "f-index".into(),
+        Field::Interest => "f-interest".into(),
+        Field::Guideline => "f-guideline".into(),
+        Field::CostLine(j) => format!("cost-{j}"),
     }
 }
 
@@ -53,9 +58,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
         fields.push((Field::Region, state.base.region_name.as_str()));
     }
     fields.push((Field::StateOffer, w.state_offer));
-    let start = state
-        .start_column()
-        .and_then(|i| state.outcome.match_for(i));
+    let start = state.start_column().and_then(|i| state.outcome.match_for(i));
     let rows = fields.into_iter().map(|(field, name)| {
         let unmatched = start.and_then(|m| match field {
             Field::Region => Some(m.matched.unmatched_region),
@@ -128,9 +131,7 @@ fn MemberRow(props: &MemberRowProps) -> Html {
     let name = props.name.as_str();
     let id = field_id(field);
     let draft = props.draft.as_ref();
-    let shown = draft
-        .map(|d| d.text.clone())
-        .unwrap_or_else(|| plain(current));
+    let shown = draft.map(|d| d.text.clone()).unwrap_or_else(|| plain(current));
     let error = draft.and_then(|d| d.error.as_ref());
     let delta = current - base;
     let dispatch = |make: fn(Field, String) -> Action| {

@@ -181,10 +181,7 @@ pub fn short_kr(v: Decimal) -> String {
     } else {
         format!(
             "{} tkr",
-            call(
-                |f| &f.plain,
-                &(v / Decimal::ONE_THOUSAND).round().to_string()
-            )
+            call(|f| &f.plain, &(v / Decimal::ONE_THOUSAND).round().to_string())
         )
     }
 }

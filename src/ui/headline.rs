@@ -40,11 +40,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     });
     let end = base.chain.last().map(|&i| {
         let (b, n) = (&base.columns[i], &outcome.columns[i]);
-        (
-            n.year,
-            n.closing_equity,
-            n.closing_equity - b.closing_equity,
-        )
+        (n.year, n.closing_equity, n.closing_equity - b.closing_equity)
     });
     let year_text = |y: Option<i32>| {
         y.map(|y| y.to_string())
@@ -141,7 +137,11 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         .iter()
         .filter(|a| !a.offer_delta.is_zero() || !a.paid_delta.is_zero())
         .map(|a| {
-            let amount = if a.role == Role::State { a.paid_delta } else { a.offer_delta };
+            let amount = if a.role == Role::State {
+                a.paid_delta
+            } else {
+                a.offer_delta
+            };
             let note = (a.role == Role::State && a.offer_delta > a.paid_delta).then(|| {
                 if sv {
                     format!(" (behöver utrymme {})", kr(a.offer_delta - a.paid_delta))

@@ -32,13 +32,10 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         move |file: web_sys::File| {
             let name = file.name();
             let store = store.clone();
-            let reader = gloo::file::callbacks::read_as_bytes(
-                &gloo::file::Blob::from(file),
-                move |result| {
-                    let bytes = result.unwrap_or_default();
-                    store.dispatch(Action::PreviewFile(name, bytes));
-                },
-            );
+            let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
+                let bytes = result.unwrap_or_default();
+                store.dispatch(Action::PreviewFile(name, bytes));
+            });
             *reading.borrow_mut() = Some(reader);
         }
     };
@@ -74,11 +71,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                 read_file(file);
             }
         })

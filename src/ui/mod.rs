@@ -10,6 +10,7 @@ mod findings;
 mod format;
 mod headline;
 mod importer;
+mod planning;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -134,11 +135,8 @@ fn App(props: &AppProps) -> Html {
             // Not passive: the browser's own text undo must not run as well.
             let options = gloo::events::EventListenerOptions::enable_prevent_default();
             let document = gloo::utils::document();
-            let listener = gloo::events::EventListener::new_with_options(
-                &document,
-                "keydown",
-                options,
-                move |e| {
+            let listener =
+                gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
                     let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };
@@ -152,8 +150,7 @@ fn App(props: &AppProps) -> Html {
                     };
                     key.prevent_default();
                     dispatch.emit(action);
-                },
-            );
+                });
             move || drop(listener)
         });
     }
@@ -261,6 +258,7 @@ fn App(props: &AppProps) -> Html {
                 show_all={state.show_all_columns}
                 {lang}
                 dispatch={dispatch.clone()} />
+            <planning::Planning store={store.clone()} />
             <tools::Scenarios store={store.clone()} />
             <findings::Findings
                 import={Shared(Rc::clone(&state.import_findings))}

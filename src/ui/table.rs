@@ -5,9 +5,12 @@ use super::format::{percent, plain, signed_plain};
 use super::headline::delta_class;
 use super::text::{kind_name, words};
 use super::Shared;
-use crate::engine::{analysis::ColumnFigures, scenario::ScenarioOutcome, Analysis, Lang, RowClass};
+use crate::engine::{
+    report::{self, Figure, Style},
+    scenario::ScenarioOutcome,
+    Analysis, Lang,
+};
 use crate::state::Action;
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,26 +23,15 @@ pub struct TableProps {
     pub dispatch: Callback<Action>,
 }
 
-/// How a row's figure is read from a column.
-enum Value<'a> {
-    Money(&'a dyn Fn(&ColumnFigures) -> Decimal),
-    Percent(&'a dyn Fn(&ColumnFigures) -> Option<Decimal>),
-}
-
-/// A figure in a cell: money, or a percentage that may be undefined.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Figure {
-    Money(Decimal),
-    Percent(Option<Decimal>),
-}
-
 #[derive(Properties, PartialEq)]
 struct RowProps {
     label: AttrValue,
-    class: &'static str,
+    style: Style,
     /// (baseline, scenario) per column.
     cells: Vec<(Figure, Figure)>,
     show_baseline: bool,
+    /// Columns a group heading spans.
+    span: usize,
 }
 
 /// One row. Its own component, so that a keystroke re-renders (and
@@ -70,9 +62,13 @@ fn TableRow(props: &RowProps) -> Html {
         }
     });
     html! {
-        <tr class={props.class}>
-            <th scope="row">{ props.label.clone() }</th>
-            { for cells }
+        <tr class={props.style.class()}>
+            if props.style == Style::Group {
+                <th scope="rowgroup" colspan={props.span.to_string()}>{ props.label.clone() }</th>
+            } else {
+                <th scope="row">{ props.label.clone() }</th>
+                { for cells }
+            }
         </tr>
     }
 }
@@ -119,106 +115,12 @@ pub fn YearTable(props: &TableProps) -> Html {
         }
     });
 
-    let row = |label: &str, class: &'static str, value: Value| -> Html {
-        let cells: Vec<(Figure, Figure)> = columns
-            .iter()
-            .map(|&i| {
-                let (b, n) = (&base.columns[i], &outcome.columns[i]);
-                match &value {
-                    Value::Money(f) => (Figure::Money(f(b)), Figure::Money(f(n))),
-                    Value::Percent(f) => (Figure::Percent(f(b)), Figure::Percent(f(n))),
-                }
-            })
-            .collect();
-        html! { <TableRow label={AttrValue::from(label.to_string())} {class} {cells} {show_baseline} /> }
-    };
-    let group = |label: &str| {
-        let span = (columns.len() * if show_baseline { 2 } else { 1 } + 1).to_string();
-        html! { <tr class="group"><th scope="rowgroup" colspan={span}>{ label }</th></tr> }
-    };
-
-    let mut body: Vec<Html> = vec![group(w.row_income)];
-    for (k, name) in base.kommun_names.iter().enumerate() {
-        body.push(row(
-            name,
-            "",
-            Value::Money(&move |c: &ColumnFigures| c.kommuner[k]),
-        ));
-    }
-    if !base.region_name.is_empty() {
-        body.push(row(&base.region_name, "", Value::Money(&|c| c.region)));
-    }
-    if !base.state_name.is_empty() {
-        body.push(row(&base.state_name, "", Value::Money(&|c| c.state)));
-    }
-    body.push(row(
-        w.row_members,
-        "sum",
-        Value::Money(&|c| c.members_total),
-    ));
-    body.push(row(w.row_other, "", Value::Money(&|c| c.other_income)));
-    if base.columns.iter().any(|c| !c.income_rounding.is_zero()) {
-        body.push(row(
-            w.row_rounding,
-            "",
-            Value::Money(&|c| c.income_rounding),
-        ));
-    }
-    body.push(row(
-        w.row_total_income,
-        "sum",
-        Value::Money(&|c| c.income_total),
-    ));
-    body.push(group(w.row_costs));
-    for class in [RowClass::Verksamhet, RowClass::Administration] {
-        for (j, line) in base
-            .cost_lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.class == class)
-        {
-            body.push(row(
-                &line.label,
-                "line",
-                Value::Money(&move |c: &ColumnFigures| c.cost_lines[j]),
-            ));
+    let span = columns.len() * if show_baseline { 2 } else { 1 } + 1;
+    let body = report::rows(base, &outcome.columns, &columns, lang).into_iter().map(|row| {
+        html! {
+            <TableRow label={AttrValue::from(row.label)} style={row.style} cells={row.cells} {show_baseline} {span} />
         }
-        if class == RowClass::Verksamhet {
-            body.push(row(
-                w.row_verksamhet,
-                "subtotal",
-                Value::Money(&|c| c.verksamhet),
-            ));
-        } else {
-            body.push(row(
-                w.row_admin,
-                "subtotal",
-                Value::Money(&|c| c.administration),
-            ));
-        }
-    }
-    if base.columns.iter().any(|c| !c.cost_rounding.is_zero()) {
-        body.push(row(w.row_rounding, "", Value::Money(&|c| c.cost_rounding)));
-    }
-    body.push(row(w.row_total_costs, "sum", Value::Money(&|c| c.costs)));
-    body.push(group(w.row_result));
-    body.push(row(w.row_result, "sum result", Value::Money(&|c| c.result)));
-    body.push(row(w.row_opening, "", Value::Money(&|c| c.opening_equity)));
-    body.push(row(
-        w.row_closing,
-        "sum equity",
-        Value::Money(&|c| c.closing_equity),
-    ));
-    body.push(row(
-        w.row_admin_share,
-        "ratio",
-        Value::Percent(&|c| c.admin_share_pct),
-    ));
-    body.push(row(
-        w.row_equity_share,
-        "ratio",
-        Value::Percent(&|c| c.equity_pct_of_members),
-    ));
+    });
 
     html! {
         <section class="table-section" aria-labelledby="table-title">

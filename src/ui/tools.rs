@@ -5,9 +5,7 @@ use super::browser;
 use super::format::{kr, signed_kr, IntlFormat};
 use super::text::words;
 use super::{Shared, Store};
-use crate::engine::{
-    export, scenario::describe, scenario::ScenarioOutcome, Analysis, Lang, Scenario,
-};
+use crate::engine::{export, scenario::describe, scenario::ScenarioOutcome, Analysis, Lang, Scenario};
 use crate::state::{Action, Notice};
 use yew::prelude::*;
 
@@ -29,6 +27,7 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
         (Notice::StorageUnavailable, false) => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with its link.".into(),
         (Notice::LinkReady, true) => "Länken till scenariot är kopierad. Den innehåller hela scenariot och skickas inte till någon server.".into(),
         (Notice::LinkReady, false) => "The link to the scenario is copied. It holds the whole scenario and is sent to no server.".into(),
+        (Notice::Refused(why), _) => why.clone(),
         (Notice::ExportFailed(why), true) => format!("Filen kunde inte skapas: {why}."),
         (Notice::ExportFailed(why), false) => format!("The file could not be made: {why}."),
     }
@@ -337,8 +336,8 @@ fn comparison(base: &Analysis, chosen: &[(String, ScenarioOutcome)], lang: Lang)
     let w = words(lang);
     let rows: [(&str, Figure); 3] = [
         (w.total_funding, |c| c.members_total),
-        (w.row_result, |c| c.result),
-        (w.row_closing, |c| c.closing_equity),
+        (crate::engine::report::labels(lang).result, |c| c.result),
+        (crate::engine::report::labels(lang).closing, |c| c.closing_equity),
     ];
     html! {
         <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">

@@ -39,7 +39,7 @@ async function appLatency(browser, url) {
   await page.goto(url);
   await page.locator('[data-testid=total-funding]').waitFor();
   await page.locator('#f-state').fill('20 000 000');
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   await installProbe(page, '[data-testid=total-funding]');
   const habo = page.locator('#f-kommun-0');
   // 100 typed amounts: each one input event, each one a new total.

@@ -107,7 +107,7 @@ test('Habo +10 000: unmatched by default, matched once the state offers more', a
   assert.match(await text(page.locator('[data-testid=asks]')), /Region Jönköpings län \+136 510 kr/);
 
   // Alone: only Habo moves, +40 000 a year, 187 324 at the end of 2026.
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   e = engine(['--member', 'Habo', '--delta', '10000', '--state-offer', '6000000', '--mode', 'alone']);
   h = await headline(page);
   assert.equal(e.scenario.at(-1).closing_equity, '187324');

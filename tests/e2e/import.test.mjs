@@ -135,7 +135,7 @@ test('XLSX, CSV and JSON exports hold the engine\'s figures to the krona', async
   const { context, page, problems } = await openApp(browser, server.url);
   const typeInto = async (sel, v) => { await page.locator(sel).fill(v); await page.keyboard.press('Tab'); };
   await typeInto('#f-state', '6 000 000');
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   await typeInto('#f-kommun-0', '214 600');
   const e = engine(['scenario', 'sodra-vatterbygden-2024', '--member', 'Habo', '--delta', '10000', '--mode', 'alone', '--state-offer', '6000000']);
   const chained = e.scenario.filter((c) => c.chained);
@@ -185,7 +185,7 @@ print(json.dumps({r[0]: [num(x) for x in r[1:]] for r in rows[3:]}))
   await page.locator('#import-file').setInputFiles(jsonPath);
   await page.locator('.preview-table').waitFor();
   await page.getByRole('button', { name: 'Använd budgeten' }).click();
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   await typeInto('#f-state', '6 000 000');
   await typeInto('#f-kommun-0', '214 600');
   assert.deepEqual({ total: await total(page), equity: await equity(page) }, before);

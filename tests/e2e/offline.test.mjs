@@ -34,10 +34,10 @@ async function typeInto(page, selector, value) {
 /** A scenario with something in every part: utrymme, mode, member, year, step-up. */
 async function makeScenario(page) {
   await typeInto(page, '#f-state', '6 500 000');
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   await typeInto(page, '#f-kommun-0', '+10 000');
   await typeInto(page, '#f-kommun-2', '126 200');
-  await page.getByLabel('Från år').selectOption('2025');
+  await page.getByLabel('Från år', { exact: true }).selectOption('2025');
   await typeInto(page, '#f-stepup', '2');
 }
 
@@ -118,8 +118,8 @@ test('a share link round-trips a non-trivial scenario, and a bad one falls back'
   assert.equal(await total(fresh.page), expected.total);
   assert.equal(await equity(fresh.page), expected.equity);
   assert.equal(fold(await fresh.page.locator('#f-kommun-0').inputValue()), expected.habo);
-  assert.equal(await fresh.page.getByLabel('Ensam').isChecked(), true);
-  assert.equal(await fresh.page.getByLabel('Från år').inputValue(), '2025');
+  assert.equal(await fresh.page.getByLabel('Ensam', { exact: true }).isChecked(), true);
+  assert.equal(await fresh.page.getByLabel('Från år', { exact: true }).inputValue(), '2025');
   assert.equal(fold(await fresh.page.locator('#f-stepup').inputValue()), '2');
   assert.deepEqual([...problems, ...fresh.problems], []);
   await fresh.context.close();
@@ -194,7 +194,7 @@ test('two saved scenarios compared against the baseline', async () => {
   await typeInto(page, '#f-kommun-0', '214 600');
   await page.getByLabel('Namn på scenariot').fill('Förslag A');
   await page.getByRole('button', { name: 'Spara scenariot' }).click();
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   await page.getByLabel('Namn på scenariot').fill('Förslag B');
   await page.getByRole('button', { name: 'Spara scenariot' }).click();
   await page.getByRole('button', { name: 'Byt namn Förslag B' }).click();
@@ -216,7 +216,7 @@ test('two saved scenarios compared against the baseline', async () => {
 test('the print-out is one A4 page', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   await typeInto(page, '#f-state', '6 000 000');
-  await page.getByLabel('Ensam').check();
+  await page.getByLabel('Ensam', { exact: true }).check();
   await typeInto(page, '#f-kommun-0', '+10 000');
   await page.locator('table.years-table').waitFor();
   await page.emulateMedia({ media: 'print' });
