@@ -4,6 +4,7 @@
 use finsam_kalkyl::engine::{
     analysis::ColumnFigures,
     money,
+    report::{self, Figure, Style},
     scenario::{describe, ScenarioOutcome},
     Analysis, Finding, Imported, Lang, NumberFormat, OpeningSource, Scenario, SwedishFormat,
 };
@@ -113,21 +114,9 @@ impl Table {
     }
 }
 
+/// Words of the CLI's own; the table's row labels come from the engine's
+/// report, shared with the browser and the exports.
 struct Words {
-    income: &'static str,
-    members: &'static str,
-    other: &'static str,
-    rounding: &'static str,
-    total_income: &'static str,
-    costs: &'static str,
-    verksamhet: &'static str,
-    admin: &'static str,
-    total_costs: &'static str,
-    result: &'static str,
-    opening: &'static str,
-    closing: &'static str,
-    admin_share: &'static str,
-    equity_share: &'static str,
     chained_note: &'static str,
     missing: &'static str,
     findings: &'static str,
@@ -136,20 +125,6 @@ struct Words {
 }
 
 const SV: Words = Words {
-    income: "Intäkter",
-    members: "Medlemsbidrag totalt",
-    other: "Övriga intäkter",
-    rounding: "Avrundning i källan",
-    total_income: "Summa intäkter",
-    costs: "Kostnader",
-    verksamhet: "Summa verksamhet",
-    admin: "Summa administration",
-    total_costs: "Summa kostnader",
-    result: "Årets resultat",
-    opening: "Ingående eget kapital",
-    closing: "Utgående eget kapital",
-    admin_share: "Administrationsandel",
-    equity_share: "Eget kapital / medlemsbidrag",
     chained_note: "* = kedjad kolumn: årets bästa siffra (utfall före prognos före budget före plan).\n  Eget kapital förs vidare från den ena kedjade kolumnen till nästa.",
     missing: " (saknas, 0 antaget)",
     findings: "Fynd",
@@ -158,20 +133,6 @@ const SV: Words = Words {
 };
 
 const EN: Words = Words {
-    income: "Income",
-    members: "Member contributions",
-    other: "Other income",
-    rounding: "Rounding in the source",
-    total_income: "Total income",
-    costs: "Costs",
-    verksamhet: "Total operations",
-    admin: "Total administration",
-    total_costs: "Total costs",
-    result: "Result",
-    opening: "Opening equity",
-    closing: "Closing equity",
-    admin_share: "Administration share",
-    equity_share: "Equity / contributions",
     chained_note: "* = chained column: the year's best figure (actual before forecast before budget before plan).\n  Equity carries from one chained column to the next.",
     missing: " (missing, 0 assumed)",
     findings: "Findings",
@@ -196,65 +157,30 @@ fn header(c: &ColumnFigures) -> String {
 
 fn figures_table(analysis: &Analysis, columns: &[ColumnFigures], indices: &[usize], lang: Lang) -> Table {
     let w = words(lang);
-    let cols: Vec<&ColumnFigures> = indices.iter().map(|&i| &columns[i]).collect();
-    let each = |f: &dyn Fn(&ColumnFigures) -> String| cols.iter().map(|c| f(c)).collect::<Vec<_>>();
-    let mut t = Table::new(cols.iter().map(|c| header(c)).collect());
-    t.heading(w.income);
-    for (k, name) in analysis.kommun_names.iter().enumerate() {
-        t.row(format!("  {name}"), each(&|c| kr(c.kommuner[k])));
-    }
-    if !analysis.region_name.is_empty() {
-        t.row(format!("  {}", analysis.region_name), each(&|c| kr(c.region)));
-    }
-    if !analysis.state_name.is_empty() {
-        t.row(format!("  {}", analysis.state_name), each(&|c| kr(c.state)));
-    }
-    t.row(w.members, each(&|c| kr(c.members_total)));
-    t.row(w.other, each(&|c| kr(c.other_income)));
-    if cols.iter().any(|c| !c.income_rounding.is_zero()) {
-        t.row(w.rounding, each(&|c| kr(c.income_rounding)));
-    }
-    t.row(w.total_income, each(&|c| kr(c.income_total)));
-    t.blank();
-    t.heading(w.costs);
-    for class in [
-        finsam_kalkyl::engine::RowClass::Verksamhet,
-        finsam_kalkyl::engine::RowClass::Administration,
-    ] {
-        for (j, line) in analysis
-            .cost_lines
+    let mut t = Table::new(indices.iter().map(|&i| header(&columns[i])).collect());
+    let missing = |i: usize| columns[i].opening_source == OpeningSource::Missing;
+    for row in report::rows(analysis, columns, indices, lang) {
+        let cells: Vec<String> = row
+            .cells
             .iter()
-            .enumerate()
-            .filter(|(_, l)| l.class == class)
-        {
-            t.row(format!("  {}", line.label), each(&|c| kr(c.cost_lines[j])));
-        }
-        if class == finsam_kalkyl::engine::RowClass::Verksamhet {
-            t.row(w.verksamhet, each(&|c| kr(c.verksamhet)));
-        } else {
-            t.row(w.admin, each(&|c| kr(c.administration)));
-        }
-    }
-    if cols.iter().any(|c| !c.cost_rounding.is_zero()) {
-        t.row(w.rounding, each(&|c| kr(c.cost_rounding)));
-    }
-    t.row(w.total_costs, each(&|c| kr(c.costs)));
-    t.blank();
-    t.row(w.result, each(&|c| kr(c.result)));
-    t.row(
-        w.opening,
-        each(&|c| {
-            let base = kr(c.opening_equity);
-            if c.opening_source == OpeningSource::Missing {
-                format!("{base}{}", w.missing)
-            } else {
-                base
+            .zip(indices)
+            .map(|((_, figure), &i)| match figure {
+                Figure::Money(v) if row.label == report::labels(lang).opening && missing(i) => {
+                    format!("{}{}", kr(*v), w.missing)
+                }
+                Figure::Money(v) => kr(*v),
+                Figure::Percent(p) => pct(*p),
+            })
+            .collect();
+        match row.style {
+            Style::Group => {
+                t.blank();
+                t.heading(&row.label);
             }
-        }),
-    );
-    t.row(w.closing, each(&|c| kr(c.closing_equity)));
-    t.row(w.admin_share, each(&|c| pct(c.admin_share_pct)));
-    t.row(w.equity_share, each(&|c| pct(c.equity_pct_of_members)));
+            Style::Line | Style::Item if !row.label.is_empty() => t.row(format!("  {}", row.label), cells),
+            _ => t.row(row.label, cells),
+        }
+    }
     t
 }
 
@@ -327,9 +253,10 @@ pub fn scenario(
         if sv { "Total finansiering" } else { "Total funding" },
         &|c| c.members_total,
     );
-    both(&mut t, w.total_costs, &|c| c.costs);
-    both(&mut t, w.result, &|c| c.result);
-    both(&mut t, w.closing, &|c| c.closing_equity);
+    let l = report::labels(lang);
+    both(&mut t, l.total_costs, &|c| c.costs);
+    both(&mut t, l.result, &|c| c.result);
+    both(&mut t, l.closing, &|c| c.closing_equity);
     out.push_str(&t.render());
     out.push('\n');
 

@@ -1,34 +1,15 @@
 // The calculator in Debian's Chromium, used as a person would: click,
 // type, switch, reset, and the same with the keyboard only. Figures are
 // checked against the native engine (the CLI) for the same scenario.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, text, root, axeSource } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, axeSource } from './helpers.mjs';
 
-const artifacts = join(root, 'tests', 'artifacts');
-let server, browser;
+const env = withBrowser();
 
-before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The engine's answer for a scenario, from the native CLI. */
-function engine(args) {
-  const out = execFileSync('cargo', ['run', '--quiet', '--', 'scenario', 'sodra-vatterbygden-2024', ...args, '--json'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out);
-}
+/** The engine's answer for a scenario on the default preset. */
+const scenario = (args) => engine(['scenario', 'sodra-vatterbygden-2024', ...args]);
 
 /** "11 212 000" style, as Intl writes it, for comparing with the page. */
 const sv = (s) => Number(s).toLocaleString('sv-SE').replace(/[\s\u00a0\u202f]+/g, ' ').replace('-', '−');
@@ -65,7 +46,7 @@ async function axe(page) {
 }
 
 test('opens on Södra Vätterbygden 2024 with the baseline figures', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   assert.equal(await page.locator('html').getAttribute('lang'), 'sv');
   assert.match(await text(page.locator('h2.budget-title')), /Södra Vätterbygden/);
   const h = await headline(page);
@@ -79,12 +60,12 @@ test('opens on Södra Vätterbygden 2024 with the baseline figures', async () =>
 });
 
 test('Habo +10 000: unmatched by default, matched once the state offers more', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
 
   // Default: key-bound, region follows, utrymme = the table's 5 586 000.
   await typeInto(page, habo(page), '+10 000');
   await page.locator('[data-testid=leverage]').waitFor();
-  let e = engine(['--member', 'Habo', '--delta', '10000']);
+  let e = scenario(['--member', 'Habo', '--delta', '10000']);
   let h = await headline(page);
   const b24 = e.delta.find((c) => c.label === 'Budget 2024');
   assert.equal(b24.members_total, '0');
@@ -98,7 +79,7 @@ test('Habo +10 000: unmatched by default, matched once the state offers more', a
   // The state offers 6 000 000: the key-bound raise is matched in full.
   await typeInto(page, stateOffer(page), '6 000 000');
   await page.keyboard.press('Tab');
-  e = engine(['--member', 'Habo', '--delta', '10000', '--state-offer', '6000000']);
+  e = scenario(['--member', 'Habo', '--delta', '10000', '--state-offer', '6000000']);
   h = await headline(page);
   const last = e.scenario.at(-1);
   assert.match(h.total, new RegExp(esc(`11 718 040 kr ${signed(e.delta.find((c) => c.label === 'Budget 2024').members_total)} kr`)));
@@ -108,7 +89,7 @@ test('Habo +10 000: unmatched by default, matched once the state offers more', a
 
   // Alone: only Habo moves, +40 000 a year, 187 324 at the end of 2026.
   await page.getByLabel('Ensam', { exact: true }).check();
-  e = engine(['--member', 'Habo', '--delta', '10000', '--state-offer', '6000000', '--mode', 'alone']);
+  e = scenario(['--member', 'Habo', '--delta', '10000', '--state-offer', '6000000', '--mode', 'alone']);
   h = await headline(page);
   assert.equal(e.scenario.at(-1).closing_equity, '187324');
   assert.match(h.total, /11 212 000 kr \+40 000 kr/);
@@ -142,7 +123,7 @@ test('Habo +10 000: unmatched by default, matched once the state offers more', a
 });
 
 test('bad input gets a message in place and the last valid scenario stays', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   await typeInto(page, stateOffer(page), '6 000 000');
   await typeInto(page, habo(page), '214 600');
   const before = await headline(page);
@@ -170,7 +151,7 @@ test('bad input gets a message in place and the last valid scenario stays', asyn
 });
 
 test('the same controls with the keyboard only', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   const focusOn = async (predicate, limit = 80) => {
     for (let i = 0; i < limit; i++) {
       await page.keyboard.press('Tab');
@@ -223,7 +204,7 @@ test('the same controls with the keyboard only', async () => {
 });
 
 test('another preset, the wider table and a phone-sized screen', async () => {
-  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
   await page.screenshot({ path: join(artifacts, 'baseline-390.png'), fullPage: true });
   await page.getByLabel('Förbund och budget').selectOption('hoglandet-2023');
   assert.match(await text(page.locator('h2.budget-title')), /Höglandets samordningsförbund/);

@@ -1,6 +1,9 @@
 // Shared by the browser tests: a static server for dist/ on 127.0.0.1 and
 // Debian's Chromium driven by playwright-core, as a person would use it.
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, dirname } from 'node:path';
@@ -76,4 +79,31 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
 /** Text content with every kind of space folded to a plain space. */
 export async function text(locator) {
   return (await locator.innerText()).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** Where tests keep screenshots, PDFs and downloads (gitignored). */
+export const artifacts = join(root, 'tests', 'artifacts');
+
+/**
+ * One static server and one browser for a test file, started before its
+ * tests and closed after them. Read `env.server` and `env.browser` inside
+ * the tests.
+ */
+export function withBrowser() {
+  const env = {};
+  before(async () => {
+    await mkdir(artifacts, { recursive: true });
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** The native engine's answer (the CLI with --json), to compare with the page. */
+export function engine(args) {
+  return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--', ...args, '--json'], { cwd: root, encoding: 'utf8' }));
 }

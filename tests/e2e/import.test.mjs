@@ -1,24 +1,13 @@
 // Bring your own budget: paste, preview, correct, confirm; bad input; and
 // exports read back by independent readers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, text, root } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, root } from './helpers.mjs';
 
-const artifacts = join(root, 'tests', 'artifacts');
-let server, browser;
-
-before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const total = async (page) => text(page.locator('[data-testid=total-funding] .card-value'));
 const equity = async (page) => text(page.locator('[data-testid=equity-end] .card-value'));
@@ -37,13 +26,9 @@ async function paste(context, page, content) {
   await page.keyboard.press('Control+V');
 }
 
-function engine(args) {
-  return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--', ...args, '--json'], { cwd: root, encoding: 'utf8' }));
-}
-
 test('paste the Höglandet table, check the preview, correct it, confirm', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await openImport(page);
   await paste(context, page, await hoglandetTsv());
   await page.locator('.preview-table').waitFor();
@@ -85,8 +70,8 @@ test('paste the Höglandet table, check the preview, correct it, confirm', async
 });
 
 test('bad input names the row and column, and never loses the open budget', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await openImport(page);
   const error = () => text(page.locator('.import-error'));
   // Files are read asynchronously: wait for the message to say it.
@@ -132,7 +117,7 @@ async function download(page, name) {
 }
 
 test('XLSX, CSV and JSON exports hold the engine\'s figures to the krona', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   const typeInto = async (sel, v) => { await page.locator(sel).fill(v); await page.keyboard.press('Tab'); };
   await typeInto('#f-state', '6 000 000');
   await page.getByLabel('Ensam', { exact: true }).check();

@@ -1,24 +1,13 @@
 // Offline, embedding, sharing, saving and printing, in Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openApp, text, root } from './helpers.mjs';
+import { withBrowser, artifacts, openApp, text, root } from './helpers.mjs';
 
-const artifacts = join(root, 'tests', 'artifacts');
-let server, browser;
-
-before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const fold = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const total = async (page) => text(page.locator('[data-testid=total-funding] .card-value'));
@@ -43,7 +32,7 @@ async function makeScenario(page) {
 
 test('the single file works from file:// with no server and no network', async () => {
   const url = pathToFileURL(join(root, 'dist', 'finsam-kalkyl.html')).href;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.setOffline(true);
   const page = await context.newPage();
   const problems = [];
@@ -62,7 +51,7 @@ test('the single file works from file:// with no server and no network', async (
 });
 
 test('after one visit the served app reloads and works with the network off', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null || true);
   await context.setOffline(true);
@@ -77,12 +66,12 @@ test('after one visit the served app reloads and works with the network off', as
 });
 
 test('the embed example resizes its iframe and mounts the app in a div', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${server.url}embed-example.html`);
+  await page.goto(`${env.server.url}embed-example.html`);
   const frame = page.locator('#finsam-kalkyl-frame');
   await page.waitForFunction(() => parseInt(document.getElementById('finsam-kalkyl-frame').style.height, 10) > 1000);
   const inner = page.frameLocator('#finsam-kalkyl-frame');
@@ -104,7 +93,7 @@ test('the embed example resizes its iframe and mounts the app in a div', async (
 });
 
 test('a share link round-trips a non-trivial scenario, and a bad one falls back', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await makeScenario(page);
   const expected = { total: await total(page), equity: await equity(page), habo: fold(await page.locator('#f-kommun-0').inputValue()) };
   await page.getByRole('button', { name: 'Dela länk' }).click();
@@ -114,7 +103,7 @@ test('a share link round-trips a non-trivial scenario, and a bad one falls back'
   await context.close();
 
   // A fresh browser, nothing saved: the link alone restores it.
-  const fresh = await openApp(browser, link);
+  const fresh = await openApp(env.browser, link);
   assert.equal(await total(fresh.page), expected.total);
   assert.equal(await equity(fresh.page), expected.equity);
   assert.equal(fold(await fresh.page.locator('#f-kommun-0').inputValue()), expected.habo);
@@ -125,7 +114,7 @@ test('a share link round-trips a non-trivial scenario, and a bad one falls back'
   await fresh.context.close();
 
   for (const bad of ['#s=%7Bgarbage', '#s=%E0%A4%A', `#s=${encodeURIComponent('{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"changes":[{"member":{"kommun":"Ydre kommun"},"change":{"kr":"1"}}]}}')}`]) {
-    const tampered = await openApp(browser, `${server.url}${bad}`);
+    const tampered = await openApp(env.browser, `${env.server.url}${bad}`);
     assert.match(await text(tampered.page.locator('.notice')), /Länken kunde inte öppnas/, bad);
     assert.equal(await total(tampered.page), '11 172 000 kr');
     assert.deepEqual(tampered.problems, []);
@@ -134,31 +123,31 @@ test('a share link round-trips a non-trivial scenario, and a bad one falls back'
 });
 
 test('autosave restores the scenario; corrupt or blocked storage is said and survived', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await makeScenario(page);
   const expected = await total(page);
-  await page.goto(server.url); // the same browser, the bare address
+  await page.goto(env.server.url); // the same browser, the bare address
   await page.locator('[data-testid=total-funding]').waitFor();
   assert.equal(await total(page), expected);
   assert.deepEqual(problems, []);
   await context.close();
 
-  const corrupt = await browser.newContext();
+  const corrupt = await env.browser.newContext();
   await corrupt.addInitScript(() => localStorage.setItem('finsam-kalkyl/v1', '{"version":1,"preset":'));
   const p1 = await corrupt.newPage();
-  await p1.goto(server.url);
+  await p1.goto(env.server.url);
   assert.match(await text(p1.locator('.notice')), /kunde inte läsas/);
   assert.equal(await total(p1), '11 172 000 kr');
   await corrupt.close();
 
-  const blocked = await browser.newContext();
+  const blocked = await env.browser.newContext();
   await blocked.addInitScript(() => {
     Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
   });
   const p2 = await blocked.newPage();
   const errors = [];
   p2.on('pageerror', (e) => errors.push(e.message));
-  await p2.goto(server.url);
+  await p2.goto(env.server.url);
   await typeInto(p2, '#f-state', '6 000 000');
   await typeInto(p2, '#f-kommun-0', '+10 000');
   assert.match(await text(p2.locator('.notice')), /sparar inget just nu/);
@@ -168,7 +157,7 @@ test('autosave restores the scenario; corrupt or blocked storage is said and sur
 });
 
 test('undo and redo, with the keyboard and the buttons', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await typeInto(page, '#f-state', '6 000 000');
   await typeInto(page, '#f-kommun-0', '+10 000');
   assert.equal(await total(page), '11 718 040 kr');
@@ -189,7 +178,7 @@ test('undo and redo, with the keyboard and the buttons', async () => {
 });
 
 test('two saved scenarios compared against the baseline', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await typeInto(page, '#f-state', '6 000 000');
   await typeInto(page, '#f-kommun-0', '214 600');
   await page.getByLabel('Namn på scenariot').fill('Förslag A');
@@ -214,7 +203,7 @@ test('two saved scenarios compared against the baseline', async () => {
 });
 
 test('the print-out is one A4 page', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await typeInto(page, '#f-state', '6 000 000');
   await page.getByLabel('Ensam', { exact: true }).check();
   await typeInto(page, '#f-kommun-0', '+10 000');

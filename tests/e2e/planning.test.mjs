@@ -1,22 +1,12 @@
 // "Vad har vi råd med?": room, goal seeks and the cost editor, against the
 // engine's own answers from the CLI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openApp, text, root, axeSource } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, root, axeSource } from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
-const engine = (args) =>
-  JSON.parse(execFileSync('cargo', ['run', '--quiet', '--', ...args, '--json'], { cwd: root, encoding: 'utf8' }));
 const sv = (s) => Number(s).toLocaleString('sv-SE').replace(/[\s\u00a0\u202f]+/g, ' ').replace('-', '−');
 const equity = async (page) => text(page.locator('[data-testid=equity-end] .card-value'));
 async function typeInto(page, locator, value) {
@@ -27,7 +17,7 @@ async function typeInto(page, locator, value) {
 }
 
 test('room per year and both goal seeks answer as the engine does', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   const room = page.locator('[data-testid=room]');
   const goal = engine(['goal', 'sodra-vatterbygden-2024', '--floor', '0']);
   for (const r of goal.room) {
@@ -60,7 +50,7 @@ test('room per year and both goal seeks answer as the engine does', async () => 
 });
 
 test('the cost editor: lines by kr, % or off, a new insats, utilisation', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   const totalCosts2024 = async () => {
     const row = page.locator('table.years-table tr', { hasText: 'Summa kostnader' });
     return (await text(row.locator('td').nth(1).locator('.value')));
