@@ -4,7 +4,7 @@
 
 use crate::engine::{
     analyse,
-    import::{import_file, import_table, ImportError, Imported},
+    import::{import_bytes, import_table, ImportError, ImportErrorKind, Imported},
     matching::Parties,
     model::{KeyBasis, KeyWeight, SplitKey},
     money, presets, run_scenario,
@@ -231,8 +231,11 @@ pub enum Action {
     DismissNotice,
     /// Text pasted or typed into the import box.
     PreviewText(String),
-    /// A file chosen or dropped: its name and bytes.
+    /// A table file chosen or dropped: its name and bytes.
     PreviewFile(String, Vec<u8>),
+    /// A budget in the canonical JSON model, as the browser read it, or
+    /// why it could not.
+    PreviewBudget(Option<String>, Result<Budget, String>),
     /// A person corrects how a previewed row is read.
     SetPreviewClass(usize, RowClass),
     /// Population of the n-th kommun in the preview, as typed.
@@ -365,6 +368,11 @@ impl State {
     pub fn from_saved(json: &str) -> Result<State, String> {
         let saved: Saved =
             serde_json::from_str(json).map_err(|e| format!("sparade data är skadade ({e})"))?;
+        State::from_saved_value(saved)
+    }
+
+    /// As [`State::from_saved`], from what the browser already parsed.
+    pub fn from_saved_value(saved: Saved) -> Result<State, String> {
         if saved.version != SAVED_VERSION {
             return Err(format!(
                 "sparade data har version {}, den här versionen läser {SAVED_VERSION}",
@@ -382,6 +390,11 @@ impl State {
     /// The state a share link describes, or why it cannot be used.
     pub fn from_link(json: &str) -> Result<State, String> {
         let link: Link = serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
+        State::from_link_value(link)
+    }
+
+    /// As [`State::from_link`], from what the browser already parsed.
+    pub fn from_link_value(link: Link) -> Result<State, String> {
         if link.v != LINK_VERSION {
             return Err(format!(
                 "länken har version {}, den här versionen läser {LINK_VERSION}",
@@ -562,7 +575,20 @@ impl State {
             Action::DismissNotice => next.notice = None,
             Action::PreviewText(text) => next.preview = Some(Rc::new(preview(None, import_table(&text)))),
             Action::PreviewFile(name, bytes) => {
-                next.preview = Some(Rc::new(preview(Some(name), import_file(&bytes))))
+                next.preview = Some(Rc::new(preview(Some(name), import_bytes(&bytes))))
+            }
+            Action::PreviewBudget(name, budget) => {
+                let result = budget
+                    .map(|budget| Imported {
+                        budget,
+                        findings: Vec::new(),
+                    })
+                    .map_err(|why| ImportError {
+                        line: None,
+                        cell: None,
+                        kind: ImportErrorKind::Json(why),
+                    });
+                next.preview = Some(Rc::new(preview(name, result)))
             }
             Action::SetPreviewClass(row, class) => {
                 if let Some(p) = &self.preview {

@@ -238,15 +238,7 @@ impl Budget {
         }
         let probe: Probe =
             serde_json::from_str(text).map_err(|e| format!("filen är inte giltig JSON: {e}"))?;
-        match probe.schema_version {
-            Some(SCHEMA_VERSION) => {}
-            Some(v) => {
-                return Err(format!(
-                    "schemaversion {v} stöds inte; den här versionen läser version {SCHEMA_VERSION}"
-                ))
-            }
-            None => return Err("fältet schema_version saknas".into()),
-        }
+        Budget::check_version(probe.schema_version)?;
         let budget: Budget =
             serde_json::from_str(text).map_err(|e| format!("JSON-filen följer inte budgetschemat: {e}"))?;
         budget.validate()?;
@@ -255,6 +247,17 @@ impl Budget {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Says why a schema version cannot be read, if it cannot.
+    pub fn check_version(version: Option<u32>) -> Result<(), String> {
+        match version {
+            Some(SCHEMA_VERSION) => Ok(()),
+            Some(v) => Err(format!(
+                "schemaversion {v} stöds inte; den här versionen läser version {SCHEMA_VERSION}"
+            )),
+            None => Err("fältet schema_version saknas".into()),
+        }
     }
 
     /// Checks what serde cannot: shapes agree and amounts are in range.

@@ -7,6 +7,53 @@ use crate::engine::{presets, Lang};
 use crate::state::{Notice, State};
 use wasm_bindgen::{JsCast, JsValue};
 
+/// JSON through the browser's own `JSON.stringify`, with serde-wasm-bindgen
+/// in between: serde_json's parser and printer stay out of the wasm.
+pub fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String, String> {
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())?;
+    let indent = if pretty {
+        JsValue::from(2)
+    } else {
+        JsValue::UNDEFINED
+    };
+    js_sys::JSON::stringify_with_replacer_and_space(&js, &JsValue::NULL, &indent)
+        .map(String::from)
+        .map_err(|e| js_message(&e))
+}
+
+/// A JavaScript error's message. Its Debug form would bring float
+/// formatting (about 10 KB) into the wasm for a message few ever see.
+pub fn js_message(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "okänt fel i webbläsaren".into())
+}
+
+/// JSON through the browser's own `JSON.parse`.
+pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let js = js_sys::JSON::parse(text).map_err(|_| "det är inte giltig JSON".to_string())?;
+    serde_wasm_bindgen::from_value(js).map_err(|e| e.to_string())
+}
+
+/// A budget in the canonical JSON model: its schema version first, so an
+/// old or newer file gets a message that says so.
+pub fn budget_from_json(text: &str) -> Result<crate::engine::Budget, String> {
+    let js = js_sys::JSON::parse(text).map_err(|_| "filen är inte giltig JSON".to_string())?;
+    let version = js_sys::Reflect::get(&js, &"schema_version".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|v| v as u32);
+    crate::engine::Budget::check_version(version)?;
+    let budget: crate::engine::Budget = serde_wasm_bindgen::from_value(js)
+        .map_err(|e| format!("JSON-filen följer inte budgetschemat: {e}"))?;
+    budget.validate()?;
+    Ok(budget)
+}
+
 /// The localStorage key, versioned with the saved format.
 const STORAGE_KEY: &str = "finsam-kalkyl/v1";
 /// The fragment prefix of a share link.
@@ -85,7 +132,8 @@ pub fn initial_state(config: &Config) -> State {
             .ok()
             .and_then(|s| s.as_string())
             .ok_or_else(|| "länken är inte korrekt kodad".to_string())
-            .and_then(|json| State::from_link(&json));
+            .and_then(|json| from_json(&json).map_err(|e| format!("länken är skadad ({e})")))
+            .and_then(State::from_link_value);
         let mut state = match opened {
             Ok(state) => state,
             Err(why) => {
@@ -100,7 +148,7 @@ pub fn initial_state(config: &Config) -> State {
         // Named scenarios live in this browser, whatever the link says.
         if let Some(Ok(saved)) = storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .map(|j| State::from_saved(&j))
+            .map(|j| from_json(&j).and_then(State::from_saved_value))
         {
             state.named = saved.named;
         }
@@ -108,7 +156,10 @@ pub fn initial_state(config: &Config) -> State {
     }
     if config.preset.is_none() {
         if let Some(json) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
-            return match State::from_saved(&json) {
+            let restored = from_json(&json)
+                .map_err(|e| format!("sparade data är skadade ({e})"))
+                .and_then(State::from_saved_value);
+            return match restored {
                 Ok(mut state) => {
                     if let Some(l) = config.lang {
                         state.lang = l;
@@ -142,7 +193,7 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
-    let json = serde_json::to_string(&state.saved()).map_err(|_| Notice::StorageUnavailable)?;
+    let json = to_json(&state.saved(), false).map_err(|_| Notice::StorageUnavailable)?;
     let storage = storage().ok_or(Notice::StorageUnavailable)?;
     // Fails when storage is full or blocked.
     storage
@@ -153,7 +204,7 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
 /// The page's address with the scenario in the fragment. The fragment is
 /// never sent to any server.
 pub fn link_url(state: &State) -> String {
-    let json = serde_json::to_string(&state.link()).unwrap_or_default();
+    let json = to_json(&state.link(), false).unwrap_or_default();
     let encoded: String = js_sys::encode_uri_component(&json).into();
     let here = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -304,7 +355,7 @@ fn on_worker_message(e: web_sys::MessageEvent) {
             &filename,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        .map_err(|e| format!("{e:?}")),
+        .map_err(|e| js_message(&e)),
         _ => Err(data.as_string().unwrap_or_default()),
     };
     finish(result);

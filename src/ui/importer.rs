@@ -15,6 +15,12 @@ pub struct ImportProps {
     pub on_close: Callback<()>,
 }
 
+/// The canonical JSON model starts with `{`; a table never does.
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
 /// The classes a person can choose for a row, in the order of a budget.
 const CLASSES: [RowClass; 14] = RowClass::ALL;
 
@@ -34,7 +40,13 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let store = store.clone();
             let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
                 let bytes = result.unwrap_or_default();
-                store.dispatch(Action::PreviewFile(name, bytes));
+                store.dispatch(match looks_like_json(&bytes) {
+                    true => Action::PreviewBudget(
+                        Some(name),
+                        super::browser::budget_from_json(&String::from_utf8_lossy(&bytes)),
+                    ),
+                    false => Action::PreviewFile(name, bytes),
+                });
             });
             *reading.borrow_mut() = Some(reader);
         }
@@ -43,7 +55,11 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            store.dispatch(Action::PreviewText(area.value()));
+            let text = area.value();
+            store.dispatch(match looks_like_json(text.as_bytes()) {
+                true => Action::PreviewBudget(None, super::browser::budget_from_json(&text)),
+                false => Action::PreviewText(text),
+            });
         })
     };
     let on_file = {

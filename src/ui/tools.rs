@@ -130,7 +130,7 @@ fn export_file(store: &UseReducerHandle<Store>, format: Export) -> Result<(), St
                 scenario: state.scenario.clone(),
                 lang: state.lang,
             };
-            let json = serde_json::to_string(&request).map_err(|e| e.to_string())?;
+            let json = browser::to_json(&request, false)?;
             let store = store.clone();
             let done = Callback::from(move |result: Result<(), String>| {
                 if let Err(why) = result {
@@ -141,7 +141,7 @@ fn export_file(store: &UseReducerHandle<Store>, format: Export) -> Result<(), St
             return Ok(());
         }
     };
-    browser::download(&bytes, &name, mime).map_err(|e| format!("{e:?}"))
+    browser::download(&bytes, &name, mime).map_err(|e| browser::js_message(&e))
 }
 
 /// A file name from the förbund's name: "samordningsforbundet-sodra-vatterbygden".
