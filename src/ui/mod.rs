@@ -114,17 +114,22 @@ fn App(props: &AppProps) -> Html {
         }
     });
 
-    // Autosave and the address bar, whenever what is worth keeping changes.
+    // Autosave and the address bar, once changes pause: replaceState with
+    // a long URL costs milliseconds, too much for every keystroke. The
+    // timer sees the store as it is when it fires.
     {
         let dispatch = dispatch.clone();
         let store = store.clone();
         let mounted = props.mounted;
         use_effect_with(state.saved(), move |_| {
-            if let Err(notice) = browser::persist(&store.0, !mounted) {
-                if store.0.notice.is_none() {
-                    dispatch.emit(Action::Notify(notice));
+            let timer = gloo::timers::callback::Timeout::new(300, move || {
+                if let Err(notice) = browser::persist(&store.0, !mounted) {
+                    if store.0.notice.is_none() {
+                        dispatch.emit(Action::Notify(notice));
+                    }
                 }
-            }
+            });
+            move || drop(timer)
         });
     }
 

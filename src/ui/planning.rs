@@ -285,15 +285,23 @@ fn Afford(props: &PlanningProps) -> Html {
     let insats_text = use_state(String::new);
     let insats_error = use_state(|| None::<String>);
 
-    // Room depends on the scenario and the floor; computed when either
-    // changes, not on every render.
-    let room = {
+    // Room takes a few milliseconds (a search per year), too long to run
+    // on every keystroke: it is worked out once typing pauses.
+    let room = use_state(|| None::<Vec<(i32, Option<Decimal>)>>);
+    {
+        let room = room.clone();
         let key = (state.scenario.clone(), state.budget.clone(), floor.clone().ok());
         let state = state.clone();
-        use_memo(key, move |(scenario, _, floor)| {
-            floor.map(|f| planning::room(&state.budget, &state.base, scenario, &state.options, f))
-        })
-    };
+        use_effect_with(key, move |(scenario, _, floor)| {
+            let (scenario, floor) = (scenario.clone(), *floor);
+            let timer = gloo::timers::callback::Timeout::new(250, move || {
+                room.set(
+                    floor.map(|f| planning::room(&state.budget, &state.base, &scenario, &state.options, f)),
+                );
+            });
+            move || drop(timer)
+        });
+    }
     let on_floor = {
         let (floor_text, uniform, member_goal) = (floor_text.clone(), uniform.clone(), member_goal.clone());
         Callback::from(move |e: InputEvent| {

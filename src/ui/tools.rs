@@ -187,9 +187,11 @@ pub fn PrintHeader(props: &PrintProps) -> Html {
         props.lang,
         &IntlFormat,
     );
+    // The date changes once a day, not once a keystroke.
+    let today = use_memo(props.lang, |lang| browser::today(*lang));
     html! {
         <div class="print-only print-header">
-            <p>{ format!("{} {}", w.printed, browser::today(props.lang)) }</p>
+            <p>{ format!("{} {}", w.printed, *today) }</p>
             <p class="print-scenario">{ sentence }</p>
         </div>
     }
