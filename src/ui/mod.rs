@@ -122,14 +122,21 @@ fn App(props: &AppProps) -> Html {
         let store = store.clone();
         let mounted = props.mounted;
         use_effect_with(state.saved(), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(300, move || {
+            let save = std::rc::Rc::new(move || {
                 if let Err(notice) = browser::persist(&store.0, !mounted) {
                     if store.0.notice.is_none() {
                         dispatch.emit(Action::Notify(notice));
                     }
                 }
             });
-            move || drop(timer)
+            let timer = gloo::timers::callback::Timeout::new(300, {
+                let save = save.clone();
+                move || save()
+            });
+            // Leaving the page inside the pause must not lose the change.
+            let leaving =
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| save());
+            move || drop((timer, leaving))
         });
     }
 
