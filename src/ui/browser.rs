@@ -118,6 +118,21 @@ fn fragment() -> String {
 /// saved, then the preset asked for (or the default). What could not be
 /// read is said in a notice.
 pub fn initial_state(config: &Config) -> State {
+    let mut state = opening_state(config);
+    // Said at once: a notice that appears later, on the first save, pushes
+    // the page down just as someone reaches for a field.
+    if state.notice.is_none() && !storage_writable() {
+        state.notice = Some(Notice::StorageUnavailable);
+    }
+    state
+}
+
+fn storage_writable() -> bool {
+    const PROBE: &str = "finsam-kalkyl/probe";
+    storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+}
+
+fn opening_state(config: &Config) -> State {
     let lang = config.lang.unwrap_or_default();
     let fallback = || {
         config

@@ -148,6 +148,10 @@ test('autosave restores the scenario; corrupt or blocked storage is said and sur
   const errors = [];
   p2.on('pageerror', (e) => errors.push(e.message));
   await p2.goto(env.server.url);
+  // Said on opening, before anything is typed, so nothing moves under the pointer later.
+  await p2.locator('[data-testid=total-funding]').waitFor();
+  assert.equal(await p2.locator('.notice').count(), 1);
+  assert.match(await text(p2.locator('.notice')), /sparar inget just nu/);
   await typeInto(p2, '#f-state', '6 000 000');
   await typeInto(p2, '#f-kommun-0', '+10 000');
   assert.match(await text(p2.locator('.notice')), /sparar inget just nu/);
