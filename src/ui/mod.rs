@@ -117,28 +117,34 @@ fn App(props: &AppProps) -> Html {
     // Autosave and the address bar, once changes pause: replaceState with
     // a long URL costs milliseconds, too much for every keystroke. The
     // timer sees the store as it is when it fires.
-    {
+    let save = {
         let dispatch = dispatch.clone();
-        let store = store.clone();
         let mounted = props.mounted;
-        use_effect_with(state.saved(), move |_| {
-            let save = std::rc::Rc::new(move || {
-                if let Err(notice) = browser::persist(&store.0, !mounted) {
-                    if store.0.notice.is_none() {
-                        dispatch.emit(Action::Notify(notice));
-                    }
+        move |store: &UseReducerHandle<Store>| {
+            if let Err(notice) = browser::persist(&store.0, !mounted) {
+                if store.0.notice.is_none() {
+                    dispatch.emit(Action::Notify(notice));
                 }
-            });
-            let timer = gloo::timers::callback::Timeout::new(300, {
-                let save = save.clone();
-                move || save()
-            });
-            // Leaving the page inside the pause must not lose the change.
-            let leaving =
-                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| save());
-            move || drop((timer, leaving))
+            }
+        }
+    };
+    {
+        let (store, save) = (store.clone(), save.clone());
+        use_effect_with(state.saved(), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(300, move || save(&store));
+            move || drop(timer)
         });
     }
+    // Leaving the page inside that pause must not lose the change. One
+    // listener for the page's life: adding and removing a window listener
+    // on every keystroke cost most of a millisecond.
+    let latest = use_mut_ref(|| store.clone());
+    *latest.borrow_mut() = store.clone();
+    use_effect_with((), move |_| {
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| save(&latest.borrow()));
+        move || drop(listener)
+    });
 
     // Ctrl+Z undoes a change, Ctrl+Y (or Ctrl+Shift+Z) redoes it.
     {
