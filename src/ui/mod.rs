@@ -59,6 +59,25 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// The store as it is now, for event handlers that read it when they run
+/// (share, export). Always equal to itself, so holding it never makes a
+/// component re-render: a panel that only exports or shares the state
+/// need not redraw on every keystroke.
+#[derive(Clone)]
+pub struct Latest(Rc<std::cell::RefCell<UseReducerHandle<Store>>>);
+
+impl PartialEq for Latest {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Latest {
+    pub fn get(&self) -> UseReducerHandle<Store> {
+        self.0.borrow().clone()
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: browser::Config,
@@ -138,13 +157,17 @@ fn App(props: &AppProps) -> Html {
     // Leaving the page inside that pause must not lose the change. One
     // listener for the page's life: adding and removing a window listener
     // on every keystroke cost most of a millisecond.
-    let latest = use_mut_ref(|| store.clone());
-    *latest.borrow_mut() = store.clone();
-    use_effect_with((), move |_| {
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| save(&latest.borrow()));
-        move || drop(listener)
-    });
+    let latest = Latest(use_mut_ref(|| store.clone()));
+    *latest.0.borrow_mut() = store.clone();
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                save(&latest.get())
+            });
+            move || drop(listener)
+        });
+    }
 
     // Ctrl+Z undoes a change, Ctrl+Y (or Ctrl+Shift+Z) redoes it.
     {
@@ -239,7 +262,15 @@ fn App(props: &AppProps) -> Html {
                     <h2 class="budget-title">{ &state.base.title }</h2>
                     <p class="tagline">{ w.tagline }</p>
                 </div>
-                <tools::Toolbar store={store.clone()} mounted={props.mounted} on_import={toggle_import} />
+                <tools::Toolbar
+                    {lang}
+                    can_undo={!state.history.is_empty()}
+                    can_redo={!state.future.is_empty()}
+                    notice={state.notice.clone()}
+                    latest={latest.clone()}
+                    dispatcher={store.dispatcher()}
+                    mounted={props.mounted}
+                    on_import={toggle_import} />
             </div>
             if *importing || state.preview.is_some() {
                 <importer::ImportPanel store={store.clone()} on_close={close_import} />
@@ -276,8 +307,15 @@ fn App(props: &AppProps) -> Html {
                 show_all={state.show_all_columns}
                 {lang}
                 dispatch={dispatch.clone()} />
-            <planning::Planning store={store.clone()} />
-            <tools::Scenarios store={store.clone()} />
+            { planning::section(state, &store.dispatcher()) }
+            <tools::Scenarios
+                {lang}
+                base={Shared(Rc::clone(&state.base))}
+                budget={Shared(Rc::clone(&state.budget))}
+                options={state.options.clone()}
+                here={state.named_here().into_iter().map(|(i, n)| (i, n.clone())).collect::<Vec<_>>()}
+                compare={state.compare}
+                dispatcher={store.dispatcher()} />
             <findings::Findings
                 import={Shared(Rc::clone(&state.import_findings))}
                 base={Shared(Rc::clone(&state.base))}

@@ -4,19 +4,73 @@
 
 use super::format::{kr, plain, signed_percent};
 use super::text::{words, Words};
-use super::Store;
+use super::{Shared, Store};
 use crate::engine::{
     money, planning,
-    scenario::{CostEdit, MemberRef, NewInsats},
-    Lang, Scenario,
+    scenario::{CostChange, CostEdit, MemberRef, NewInsats},
+    Analysis, Budget, Lang, Options, Scenario,
 };
-use crate::state::{Action, Field, InputError, State};
+use crate::state::{Action, Draft, Field, InputError, State};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PlanningProps {
-    pub store: UseReducerHandle<Store>,
+/// The panel, in three parts that each redraw only when what they show
+/// changes: a raise typed into a kommun's row redraws the room and the goal
+/// seeks, not the cost editor or the list of new insatser.
+pub fn section(state: &State, dispatcher: &UseReducerDispatcher<Store>) -> Html {
+    let (lang, w) = (state.lang, words(state.lang));
+    let scenario = &state.scenario;
+    let start = state.start_column();
+    let after = start
+        .map(|i| state.outcome.columns[i].cost_lines.clone())
+        .unwrap_or_default();
+    let drafts: Vec<Draft> = state
+        .drafts
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.field,
+                Field::Utilisation
+                    | Field::CostIndex
+                    | Field::Interest
+                    | Field::Guideline
+                    | Field::CostLine(_)
+            )
+        })
+        .cloned()
+        .collect();
+    html! {
+        <section class="planning" aria-labelledby="planning-title">
+            <h2 id="planning-title">{ w.afford_title }</h2>
+            <Afford
+                {lang}
+                base={Shared(std::rc::Rc::clone(&state.base))}
+                budget={Shared(std::rc::Rc::clone(&state.budget))}
+                scenario={scenario.clone()}
+                options={state.options.clone()}
+                from={state.outcome.from_year}
+                years={state.from_years()}
+                dispatcher={dispatcher.clone()} />
+            <CostEditor
+                {lang}
+                base={Shared(std::rc::Rc::clone(&state.base))}
+                from={state.outcome.from_year}
+                start={start}
+                cost_changes={scenario.cost_changes.clone()}
+                utilisation={scenario.utilisation_pct}
+                cost_index={scenario.cost_index_pct}
+                interest={scenario.interest_pct}
+                guideline={state.options.equity_guideline_pct}
+                {after}
+                {drafts}
+                dispatcher={dispatcher.clone()} />
+            <NewInsatsForm
+                {lang}
+                years={state.from_years()}
+                insatser={scenario.new_insatser.clone()}
+                dispatcher={dispatcher.clone()} />
+        </section>
+    }
 }
 
 fn input_error(e: &InputError, lang: Lang) -> String {
@@ -27,26 +81,19 @@ fn input_error(e: &InputError, lang: Lang) -> String {
 }
 
 /// A typed field bound to a state [`Field`], with its message in place.
-fn typed_field(
-    state: &State,
-    store: &UseReducerHandle<Store>,
-    field: Field,
-    id: &str,
-    label: &str,
-    shown: String,
-) -> Html {
-    let draft = state.draft(field);
+fn typed_field(props: &CostProps, field: Field, id: &str, label: &str, shown: String) -> Html {
+    let draft = props.drafts.iter().find(|d| d.field == field);
     let value = draft.map(|d| d.text.clone()).unwrap_or(shown);
     let error = draft.and_then(|d| d.error.as_ref());
     let on_input = {
-        let store = store.clone();
+        let store = props.dispatcher.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             store.dispatch(Action::Type(field, input.value()));
         })
     };
     let on_blur = {
-        let store = store.clone();
+        let store = props.dispatcher.clone();
         Callback::from(move |_: FocusEvent| store.dispatch(Action::Blur(field)))
     };
     let err_id = format!("{id}-err");
@@ -57,7 +104,7 @@ fn typed_field(
                    oninput={on_input} onblur={on_blur} aria-invalid={error.is_some().to_string()}
                    aria-describedby={error.map(|_| err_id.clone())} />
             if let Some(e) = error {
-                <p class="error" id={err_id} role="alert">{ input_error(e, state.lang) }</p>
+                <p class="error" id={err_id} role="alert">{ input_error(e, props.lang) }</p>
             }
         </div>
     }
@@ -67,36 +114,52 @@ fn pct_text(v: Option<Decimal>) -> String {
     v.map(plain).unwrap_or_default()
 }
 
+#[derive(Properties, PartialEq)]
+struct CostProps {
+    lang: Lang,
+    base: Shared<Analysis>,
+    from: i32,
+    start: Option<usize>,
+    cost_changes: Vec<CostChange>,
+    utilisation: Option<Decimal>,
+    cost_index: Option<Decimal>,
+    interest: Option<Decimal>,
+    guideline: Option<Decimal>,
+    /// The scenario's cost lines in the start year.
+    after: Vec<Decimal>,
+    /// What is being typed into this panel's fields.
+    drafts: Vec<Draft>,
+    dispatcher: UseReducerDispatcher<Store>,
+}
+
+/// The cost side of the scenario.
 #[component]
-pub fn Planning(props: &PlanningProps) -> Html {
-    let store = &props.store;
-    let state = &store.0;
-    let (lang, w) = (state.lang, words(state.lang));
-    let from = state.outcome.from_year;
-    let start = state.start_column();
-    let scenario = &state.scenario;
+fn CostEditor(props: &CostProps) -> Html {
+    let (lang, w) = (props.lang, words(props.lang));
+    let from = props.from;
+    let start = props.start;
+    let store = &props.dispatcher;
 
     let settings = html! {
         <div class="plan-settings">
-            { typed_field(state, store, Field::Utilisation, "f-util", w.utilisation, pct_text(scenario.utilisation_pct)) }
-            { typed_field(state, store, Field::CostIndex, "f-index", w.cost_index, pct_text(scenario.cost_index_pct)) }
-            { typed_field(state, store, Field::Interest, "f-interest", w.interest, pct_text(scenario.interest_pct)) }
-            { typed_field(state, store, Field::Guideline, "f-guideline", w.guideline, pct_text(state.options.equity_guideline_pct)) }
+            { typed_field(props, Field::Utilisation, "f-util", w.utilisation, pct_text(props.utilisation)) }
+            { typed_field(props, Field::CostIndex, "f-index", w.cost_index, pct_text(props.cost_index)) }
+            { typed_field(props, Field::Interest, "f-interest", w.interest, pct_text(props.interest)) }
+            { typed_field(props, Field::Guideline, "f-guideline", w.guideline, pct_text(props.guideline)) }
         </div>
     };
 
-    let lines = state.base.cost_lines.iter().enumerate().map(|(j, line)| {
-        let change = scenario.cost_changes.iter().find(|c| c.line == line.label).map(|c| c.edit);
+    let lines = props.base.cost_lines.iter().enumerate().map(|(j, line)| {
+        let change = props.cost_changes.iter().find(|c| c.line == line.label).map(|c| c.edit);
         let off = change == Some(CostEdit::Off);
         let shown = match change {
             Some(CostEdit::Kr(v)) => super::format::signed_plain(v),
             Some(CostEdit::Percent(p)) => signed_percent(p),
             _ => String::new(),
         };
-        let (before, after) = start
-            .map(|i| (state.base.columns[i].cost_lines[j], state.outcome.columns[i].cost_lines[j]))
-            .unwrap_or_default();
-        let draft = state.draft(Field::CostLine(j));
+        let before = start.map(|i| props.base.columns[i].cost_lines[j]).unwrap_or_default();
+        let after = props.after.get(j).copied().unwrap_or_default();
+        let draft = props.drafts.iter().find(|d| d.field == Field::CostLine(j));
         let value = draft.map(|d| d.text.clone()).unwrap_or(shown);
         let error = draft.and_then(|d| d.error.as_ref());
         let on_input = {
@@ -136,9 +199,7 @@ pub fn Planning(props: &PlanningProps) -> Html {
     });
 
     html! {
-        <section class="planning" aria-labelledby="planning-title">
-            <h2 id="planning-title">{ w.afford_title }</h2>
-            <Afford store={store.clone()} />
+        <>
             <h3>{ w.costs_title }</h3>
             <p class="help">{ w.costs_help }</p>
             { settings }
@@ -155,17 +216,23 @@ pub fn Planning(props: &PlanningProps) -> Html {
                     <tbody>{ for lines }</tbody>
                 </table>
             </div>
-            <NewInsatsForm store={store.clone()} />
-        </section>
+        </>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct InsatsProps {
+    lang: Lang,
+    years: Vec<i32>,
+    insatser: Vec<NewInsats>,
+    dispatcher: UseReducerDispatcher<Store>,
+}
+
 #[component]
-fn NewInsatsForm(props: &PlanningProps) -> Html {
-    let store = &props.store;
-    let state = &store.0;
-    let (lang, w) = (state.lang, words(state.lang));
-    let years = state.from_years();
+fn NewInsatsForm(props: &InsatsProps) -> Html {
+    let store = &props.dispatcher;
+    let (lang, w) = (props.lang, words(props.lang));
+    let years = &props.years;
     let name = use_state(String::new);
     let amount = use_state(String::new);
     let start = use_state(|| years.first().copied().unwrap_or_default());
@@ -229,7 +296,7 @@ fn NewInsatsForm(props: &PlanningProps) -> Html {
         <div class="insatser">
             <h3>{ w.new_insatser }</h3>
             <ul class="saved-list">
-                { for state.scenario.new_insatser.iter().enumerate().map(|(i, n)| {
+                { for props.insatser.iter().enumerate().map(|(i, n)| {
                     let remove = {
                         let store = store.clone();
                         Callback::from(move |_: MouseEvent| store.dispatch(Action::RemoveInsats(i)))
@@ -272,11 +339,22 @@ fn NewInsatsForm(props: &PlanningProps) -> Html {
 }
 
 /// Room per year and the two goal seeks, each answered in one sentence.
+#[derive(Properties, PartialEq)]
+struct AffordProps {
+    lang: Lang,
+    base: Shared<Analysis>,
+    budget: Shared<Budget>,
+    scenario: Scenario,
+    options: Options,
+    from: i32,
+    years: Vec<i32>,
+    dispatcher: UseReducerDispatcher<Store>,
+}
+
 #[component]
-fn Afford(props: &PlanningProps) -> Html {
-    let store = &props.store;
-    let state = &store.0;
-    let (lang, w) = (state.lang, words(state.lang));
+fn Afford(props: &AffordProps) -> Html {
+    let store = &props.dispatcher;
+    let (lang, w) = (props.lang, words(props.lang));
     let floor_text = use_state(|| "0".to_string());
     let floor = money::parse_amount(&floor_text);
     let uniform = use_state(|| None::<planning::UniformGoal>);
@@ -290,14 +368,23 @@ fn Afford(props: &PlanningProps) -> Html {
     let room = use_state(|| None::<Vec<(i32, Option<Decimal>)>>);
     {
         let room = room.clone();
-        let key = (state.scenario.clone(), state.budget.clone(), floor.clone().ok());
-        let state = state.clone();
-        use_effect_with(key, move |(scenario, _, floor)| {
-            let (scenario, floor) = (scenario.clone(), *floor);
+        let key = (
+            props.scenario.clone(),
+            props.budget.clone(),
+            props.base.clone(),
+            props.options.clone(),
+            floor.clone().ok(),
+        );
+        use_effect_with(key, move |(scenario, budget, base, options, floor)| {
+            let (scenario, budget, base, options, floor) = (
+                scenario.clone(),
+                budget.clone(),
+                base.clone(),
+                options.clone(),
+                *floor,
+            );
             let timer = gloo::timers::callback::Timeout::new(250, move || {
-                room.set(
-                    floor.map(|f| planning::room(&state.budget, &state.base, &scenario, &state.options, f)),
-                );
+                room.set(floor.map(|f| planning::room(&budget, &base, &scenario, &options, f)));
             });
             move || drop(timer)
         });
@@ -312,33 +399,39 @@ fn Afford(props: &PlanningProps) -> Html {
         })
     };
     let ask_uniform = {
-        let (store, uniform, floor) = (store.clone(), uniform.clone(), floor.clone());
+        let (uniform, floor) = (uniform.clone(), floor.clone());
+        let (budget, base, scenario, options, from) = (
+            props.budget.clone(),
+            props.base.clone(),
+            props.scenario.clone(),
+            props.options.clone(),
+            props.from,
+        );
         Callback::from(move |_: MouseEvent| {
-            let s = &store.0;
             if let Ok(f) = floor {
-                let from = s.outcome.from_year;
                 uniform.set(Some(planning::required_uniform(
-                    &s.budget,
-                    &s.base,
-                    &s.scenario,
-                    &s.options,
-                    f,
-                    from,
+                    &budget, &base, &scenario, &options, f, from,
                 )));
             }
         })
     };
     let ask_member = {
-        let (store, member_goal, floor, member, insats_text, insats_error) = (
-            store.clone(),
+        let (member_goal, floor, member, insats_text, insats_error) = (
             member_goal.clone(),
             floor.clone(),
             member.clone(),
             insats_text.clone(),
             insats_error.clone(),
         );
+        let (budget, base, scenario, options, from, years) = (
+            props.budget.clone(),
+            props.base.clone(),
+            props.scenario.clone(),
+            props.options.clone(),
+            props.from,
+            props.years.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let s = &store.0;
             let Ok(f) = floor else { return };
             let yearly = if insats_text.trim().is_empty() {
                 Ok(Decimal::ZERO)
@@ -348,27 +441,25 @@ fn Afford(props: &PlanningProps) -> Html {
             let yearly = match yearly {
                 Ok(v) => v,
                 Err(e) => {
-                    insats_error.set(Some(e.message(s.lang)));
+                    insats_error.set(Some(e.message(lang)));
                     return;
                 }
             };
             insats_error.set(None);
-            let Some(name) = s.base.kommun_names.get(*member).cloned() else {
+            let Some(name) = base.kommun_names.get(*member).cloned() else {
                 return;
             };
-            let years = s.from_years();
-            let from = s.outcome.from_year;
             let insats = (!yearly.is_zero()).then(|| NewInsats {
-                name: words(s.lang).new_insats.into(),
+                name: words(lang).new_insats.into(),
                 yearly,
                 start: from,
                 end: years.last().copied().unwrap_or(from),
             });
             let answer = planning::required_of_member(
-                &s.budget,
-                &s.base,
-                &s.scenario,
-                &s.options,
+                &budget,
+                &base,
+                &scenario,
+                &options,
                 f,
                 &MemberRef::Kommun(name.clone()),
                 insats.as_ref(),
@@ -423,7 +514,7 @@ fn Afford(props: &PlanningProps) -> Html {
                             member.set(select.value().parse().unwrap_or(0));
                         })
                     }}>
-                        { for state.base.kommun_names.iter().enumerate().map(|(k, n)| html! {
+                        { for props.base.kommun_names.iter().enumerate().map(|(k, n)| html! {
                             <option value={k.to_string()} selected={k == *member}>{ n }</option>
                         }) }
                     </select>

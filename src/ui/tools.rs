@@ -4,14 +4,23 @@
 use super::browser;
 use super::format::{kr, signed_kr, IntlFormat};
 use super::text::words;
-use super::{Shared, Store};
-use crate::engine::{export, scenario::describe, scenario::ScenarioOutcome, Analysis, Lang, Scenario};
-use crate::state::{Action, Notice};
+use super::{Latest, Shared, Store};
+use crate::engine::{
+    export, run_scenario, scenario::describe, scenario::ScenarioOutcome, Analysis, Budget, Lang, Options,
+    Scenario,
+};
+use crate::state::{Action, NamedScenario, Notice, State};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub store: UseReducerHandle<Store>,
+    pub lang: Lang,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub notice: Option<Notice>,
+    /// Read when sharing or exporting, so typing does not redraw the bar.
+    pub latest: Latest,
+    pub dispatcher: UseReducerDispatcher<Store>,
     pub mounted: bool,
     pub on_import: Callback<()>,
 }
@@ -35,37 +44,36 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let state = &props.store.0;
-    let (lang, w) = (state.lang, words(state.lang));
+    let (lang, w) = (props.lang, words(props.lang));
     let link = use_state(|| None::<String>);
     let send = |action: Action| {
-        let store = props.store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
     };
     let on_share = {
-        let store = props.store.clone();
+        let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = browser::link_url(&store.0);
+            let url = browser::link_url(&latest.get().0);
             browser::copy_to_clipboard(&url);
             link.set(Some(url));
-            store.dispatch(Action::Notify(Notice::LinkReady));
+            dispatcher.dispatch(Action::Notify(Notice::LinkReady));
         })
     };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     let export = |format: Export| {
-        let store = props.store.clone();
+        let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Err(why) = export_file(&store, format) {
-                store.dispatch(Action::Notify(Notice::ExportFailed(why)));
+            if let Err(why) = export_file(&latest.get().0, &dispatcher, format) {
+                dispatcher.dispatch(Action::Notify(Notice::ExportFailed(why)));
             }
         })
     };
     html! {
         <div class="toolbar" role="toolbar" aria-label={w.toolbar}>
-            <button type="button" class="tool" onclick={send(Action::Undo)} disabled={state.history.is_empty()}
+            <button type="button" class="tool" onclick={send(Action::Undo)} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
-            <button type="button" class="tool" onclick={send(Action::Redo)} disabled={state.future.is_empty()}
+            <button type="button" class="tool" onclick={send(Action::Redo)} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Y" title="Ctrl+Y">{ w.redo }</button>
             if !props.mounted {
                 <button type="button" class="tool" onclick={on_share}>{ w.share }</button>
@@ -78,7 +86,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="tool" onclick={export(Export::Xlsx)} aria-label={w.export_xlsx}>{ "Excel" }</button>
                 <button type="button" class="tool" onclick={export(Export::Json)} aria-label={w.export_json}>{ "JSON" }</button>
             </span>
-            if let Some(notice) = &state.notice {
+            if let Some(notice) = &props.notice {
                 <div class={classes!("notice", matches!(notice, Notice::LinkReady).then_some("ok"))} role="status">
                     <p>{ notice_text(notice, lang) }</p>
                     if let (Notice::LinkReady, Some(url)) = (notice, &*link) {
@@ -103,8 +111,11 @@ enum Export {
 
 /// Writes the open budget and scenario to a file the person saves. The
 /// workbook is made by the export worker, so it arrives a moment later.
-fn export_file(store: &UseReducerHandle<Store>, format: Export) -> Result<(), String> {
-    let state = &store.0;
+fn export_file(
+    state: &State,
+    dispatcher: &UseReducerDispatcher<Store>,
+    format: Export,
+) -> Result<(), String> {
     let stem = file_stem(&state.base.title);
     let (bytes, name, mime) = match format {
         Export::Csv => (
@@ -131,10 +142,10 @@ fn export_file(store: &UseReducerHandle<Store>, format: Export) -> Result<(), St
                 lang: state.lang,
             };
             let json = browser::to_json(&request, false)?;
-            let store = store.clone();
+            let dispatcher = dispatcher.clone();
             let done = Callback::from(move |result: Result<(), String>| {
                 if let Err(why) = result {
-                    store.dispatch(Action::Notify(Notice::ExportFailed(why)));
+                    dispatcher.dispatch(Action::Notify(Notice::ExportFailed(why)));
                 }
             });
             browser::export_xlsx(json, format!("{stem}.xlsx"), done);
@@ -199,18 +210,24 @@ pub fn PrintHeader(props: &PrintProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ScenariosProps {
-    pub store: UseReducerHandle<Store>,
+    pub lang: Lang,
+    pub base: Shared<Analysis>,
+    pub budget: Shared<Budget>,
+    pub options: Options,
+    /// The saved scenarios of the open budget, with their indices.
+    pub here: Vec<(usize, NamedScenario)>,
+    pub compare: [Option<usize>; 2],
+    pub dispatcher: UseReducerDispatcher<Store>,
 }
 
 /// Saved scenarios: save, open, rename, delete, and compare two of them
 /// against the baseline in one table.
 #[component]
 pub fn Scenarios(props: &ScenariosProps) -> Html {
-    let state = &props.store.0;
-    let (lang, w) = (state.lang, words(state.lang));
+    let (lang, w) = (props.lang, words(props.lang));
     let name = use_state(String::new);
     let renaming = use_state(|| None::<(usize, String)>);
-    let store = props.store.clone();
+    let store = props.dispatcher.clone();
 
     let on_name = {
         let name = name.clone();
@@ -229,8 +246,9 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             }
         })
     };
-    let here = state.named_here();
-    let items = here.iter().map(|&(i, named)| {
+    let here = &props.here;
+    let items = here.iter().map(|(i, named)| {
+        let i = *i;
         let open = {
             let store = store.clone();
             Callback::from(move |_: MouseEvent| store.dispatch(Action::LoadNamed(i)))
@@ -289,19 +307,24 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
             <div class="field">
                 <label for={format!("compare-{slot}")}>{ label.to_string() }</label>
                 <select id={format!("compare-{slot}")} onchange={pick(slot)}>
-                    <option value="" selected={state.compare[slot].is_none()}>{ w.none_chosen }</option>
-                    { for here.iter().map(|&(i, n)| html! {
-                        <option value={i.to_string()} selected={state.compare[slot] == Some(i)}>{ &n.name }</option>
+                    <option value="" selected={props.compare[slot].is_none()}>{ w.none_chosen }</option>
+                    { for here.iter().map(|(i, n)| html! {
+                        <option value={i.to_string()} selected={props.compare[slot] == Some(*i)}>{ &n.name }</option>
                     }) }
                 </select>
             </div>
         }
     };
-    let chosen: Vec<(String, ScenarioOutcome)> = state
+    // Worked out only when this panel's props change, never per keystroke.
+    let chosen: Vec<(String, ScenarioOutcome)> = props
         .compare
         .iter()
         .flatten()
-        .filter_map(|&i| Some((state.named.get(i)?.name.clone(), state.outcome_of(i)?)))
+        .filter_map(|&i| {
+            let (_, named) = here.iter().find(|(j, _)| *j == i)?;
+            let outcome = run_scenario(&props.budget, &props.base, &named.scenario, &props.options).ok()?;
+            Some((named.name.clone(), outcome))
+        })
         .collect();
 
     html! {
@@ -324,7 +347,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                 </div>
             }
             if !chosen.is_empty() {
-                { comparison(&state.base, &chosen, lang) }
+                { comparison(&props.base, &chosen, lang) }
             }
         </section>
     }
