@@ -1,7 +1,7 @@
 //! The contribution controls, one row per party, and the scenario settings.
 
 use super::format::{kr, plain, signed_kr, signed_percent, IntlFormat};
-use super::headline::delta_class;
+use super::headline::delta_css;
 use super::text::{words, Words};
 use super::Store;
 use crate::engine::{findings::Binding, Lang, Mode};
@@ -189,7 +189,7 @@ fn MemberRow(props: &MemberRowProps) -> Html {
             <input type="range" class="slider" min={props.slider_min.to_string()} max={props.slider_max.to_string()}
                    step={step.to_string()} value={current.to_string()} oninput={on_slide}
                    aria-label={format!("{name}, {}", w.slider_suffix)} aria-valuetext={kr(current)} />
-            <div class={classes!("member-delta", delta_class(delta))} id={format!("{id}-delta")}>
+            <div class={delta_css(delta, "member-delta", "member-delta up", "member-delta down")} id={format!("{id}-delta")}>
                 { format!("{}: {}", w.change, signed_kr(delta)) }
                 if let Some(p) = pct {
                     <span>{ format!(" ({})", signed_percent(p)) }</span>

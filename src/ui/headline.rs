@@ -161,14 +161,14 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                     <div class="card" data-testid="total-funding">
                         <p class="card-label">{ format!("{} {from}", w.total_funding) }</p>
                         <p class="card-value">{ kr(value) }</p>
-                        <p class={classes!("card-delta", delta_class(delta))}>{ signed_kr(delta) }</p>
+                        <p class={delta_css(delta, "card-delta", "card-delta up", "card-delta down")}>{ signed_kr(delta) }</p>
                     </div>
                 }
                 if let Some((year, value, delta)) = end {
                     <div class={classes!("card", (value < Decimal::ZERO).then_some("negative"))} data-testid="equity-end">
                         <p class="card-label">{ format!("{} ({year})", w.equity_end) }</p>
                         <p class="card-value">{ kr(value) }</p>
-                        <p class={classes!("card-delta", delta_class(delta))}>{ signed_kr(delta) }</p>
+                        <p class={delta_css(delta, "card-delta", "card-delta up", "card-delta down")}>{ signed_kr(delta) }</p>
                     </div>
                 }
             </div>
@@ -197,7 +197,17 @@ pub fn Headline(props: &HeadlineProps) -> Html {
     }
 }
 
-pub fn delta_class(delta: Decimal) -> Option<&'static str> {
+/// A class list for a change, written out: `classes!` builds a hash set per
+/// element, and the table redraws dozens of these on every keystroke.
+pub fn delta_css(delta: Decimal, same: &'static str, up: &'static str, down: &'static str) -> &'static str {
+    match delta_class(delta) {
+        Some("up") => up,
+        Some(_) => down,
+        None => same,
+    }
+}
+
+fn delta_class(delta: Decimal) -> Option<&'static str> {
     if delta > Decimal::ZERO {
         Some("up")
     } else if delta < Decimal::ZERO {

@@ -2,7 +2,7 @@
 //! every cost line, the result and the equity chain.
 
 use super::format::{percent, plain, signed_plain};
-use super::headline::delta_class;
+use super::headline::delta_css;
 use super::text::{kind_name, words};
 use super::Shared;
 use crate::engine::{
@@ -55,7 +55,7 @@ fn TableRow(props: &RowProps) -> Html {
             <td>
                 <span class="value">{ text(n) }</span>
                 if let Some(d) = delta {
-                    <span class={classes!("delta", delta_class(d))}>{ signed_plain(d) }</span>
+                    <span class={delta_css(d, "delta", "delta up", "delta down")}>{ signed_plain(d) }</span>
                 }
             </td>
             </>
