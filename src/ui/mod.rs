@@ -108,10 +108,6 @@ fn App(props: &AppProps) -> Html {
     let w = text::words(lang);
     let embed = props.config.embed;
 
-    // The table and the findings lie below the fold. They render right
-    // after the first paint, so the figures people look at first come
-    // sooner; nothing waits on a network.
-    let below_fold = use_state(|| false);
     let importing = use_state(|| false);
     let toggle_import = {
         let importing = importing.clone();
@@ -121,16 +117,6 @@ fn App(props: &AppProps) -> Html {
         let importing = importing.clone();
         Callback::from(move |_: ()| importing.set(false))
     };
-    {
-        let below_fold = below_fold.clone();
-        use_effect_with((), move |_| {
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || below_fold.set(true)).forget();
-            });
-            move || drop(frame)
-        });
-    }
-
     // Standalone, the document's language follows the app's; mounted, the
     // host page's stays and the app's root says its own.
     use_effect_with((lang, props.mounted), move |(lang, mounted)| {
@@ -307,7 +293,6 @@ fn App(props: &AppProps) -> Html {
                 outcome={Shared(Rc::clone(&state.outcome))}
                 scenario_changed={false}
                 {lang} />
-            if *below_fold {
             <table::YearTable
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}
@@ -329,7 +314,6 @@ fn App(props: &AppProps) -> Html {
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}
                 {lang} />
-            }
         </main>
         if !embed {
             <footer class="foot"><p>{ w.footer }</p></footer>

@@ -7,9 +7,10 @@
 // - input → DOM: from the input event (a capture listener that runs before
 //   Yew's) to the mutation of the figure it changes (a MutationObserver),
 //   as TOOLCHAIN.md says; never "until the next animation frame".
-// - load: navigation start to the first figure in the DOM and to the whole
-//   page rendered, timed inside the page; fresh context (cold cache) each
-//   time, median of 10.
+// - load: navigation start to the first figure in the DOM, to the whole
+//   page in the DOM, and to the first paint, timed inside the page;
+//   "interactive" is the later of the whole page and its paint. Fresh
+//   context (cold cache) each time, median of 10.
 import { serve, launch } from '../e2e/helpers.mjs';
 
 const [distDir, emptyDir] = process.argv.slice(2);
@@ -88,6 +89,8 @@ async function emptyLatency(browser, url) {
 async function loadTimes(browser, url, firstSelector, doneSelector) {
   const first = [];
   const done = [];
+  const paint = [];
+  const interactive = [];
   for (let i = 0; i < 10; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
@@ -103,13 +106,23 @@ async function loadTimes(browser, url, firstSelector, doneSelector) {
     await page.locator(doneSelector).first().waitFor({ state: 'attached' });
     // Let the task that rendered it finish, then read the marks.
     await page.waitForFunction(() => window.__marks.done !== undefined);
+    // First paint: the figures and controls on screen, not only in the DOM.
+    await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0);
     const marks = await page.evaluate(() => window.__marks);
+    const fcp = await page.evaluate(() => performance.getEntriesByType('paint').at(-1).startTime);
     first.push(marks.first);
     done.push(marks.done);
+    paint.push(fcp);
+    interactive.push(Math.max(fcp, marks.done));
     await context.close();
   }
   const summary = (xs) => ({ median_ms: round(quantile(xs, 0.5)), min_ms: round(Math.min(...xs)), max_ms: round(Math.max(...xs)) });
-  return { first_figure: summary(first), fully_rendered: summary(done) };
+  return {
+    first_figure: summary(first),
+    fully_rendered: summary(done),
+    first_paint: summary(paint),
+    interactive: summary(interactive),
+  };
 }
 
 async function wasmEngine(browser, url) {
