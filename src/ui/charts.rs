@@ -61,15 +61,37 @@ impl Scale {
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
+    let open = use_state(|| [false; 2]);
     html! {
         <div class="charts">
-            { equity_chart(props) }
-            { funding_chart(props) }
+            { equity_chart(props, &open) }
+            { funding_chart(props, &open) }
         </div>
     }
 }
 
-fn equity_chart(props: &ChartsProps) -> Html {
+/// A chart's figures as a table, in a disclosure. Its rows exist only while
+/// it is open: closed, they are neither shown nor read out, and building
+/// them cost DOM work on the first render and on every keystroke.
+fn figures(open: &UseStateHandle<[bool; 2]>, k: usize, summary: &str, table: impl FnOnce() -> Html) -> Html {
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            let mut now = *open;
+            now[k] = details.has_attribute("open");
+            open.set(now);
+        })
+    };
+    html! {
+        <details open={open[k]} {ontoggle}>
+            <summary>{ summary.to_string() }</summary>
+            if open[k] { { table() } }
+        </details>
+    }
+}
+
+fn equity_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html {
     let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
     let w = words(lang);
     let cols: Vec<usize> = base.chain.clone();
@@ -123,8 +145,7 @@ fn equity_chart(props: &ChartsProps) -> Html {
                 <line class="zero" x1={p(LEFT)} x2={p(W)} y1={p(zero)} y2={p(zero)} />
                 { for bars }
             </svg>
-            <details>
-                <summary>{ w.chart_as_table }</summary>
+            { figures(open, 0, w.chart_as_table, || html! {
                 <table class="chart-table">
                     <thead><tr><th scope="col">{ w.year }</th><th scope="col">{ w.baseline }</th><th scope="col">{ w.scenario }</th></tr></thead>
                     <tbody>
@@ -137,12 +158,12 @@ fn equity_chart(props: &ChartsProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </details>
+            }) }
         </figure>
     }
 }
 
-fn funding_chart(props: &ChartsProps) -> Html {
+fn funding_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html {
     let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
     let w = words(lang);
     let cols: Vec<usize> = base.chain.clone();
@@ -202,8 +223,7 @@ fn funding_chart(props: &ChartsProps) -> Html {
                 <desc id="funding-chart-desc">{ summary }</desc>
                 { for bars }
             </svg>
-            <details>
-                <summary>{ w.chart_as_table }</summary>
+            { figures(open, 1, w.chart_as_table, || html! {
                 <table class="chart-table">
                     <thead><tr>
                         <th scope="col">{ w.year }</th><th scope="col">{ w.state }</th>
@@ -218,7 +238,7 @@ fn funding_chart(props: &ChartsProps) -> Html {
                         }}) }
                     </tbody>
                 </table>
-            </details>
+            }) }
         </figure>
     }
 }

@@ -55,6 +55,13 @@ test('opens on Södra Vätterbygden 2024 with the baseline figures', async () =>
   assert.equal(await value(habo(page)), '204 600');
   assert.deepEqual(await axe(page), []);
   await page.screenshot({ path: join(artifacts, 'baseline-1280x720.png') });
+  // Each chart's figures as a table, built when its disclosure opens (keyboard).
+  const equityFigures = page.locator('.chart').first();
+  assert.equal(await equityFigures.locator('table').count(), 0);
+  await equityFigures.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  assert.match(await text(equityFigures.locator('table')), /2025 599 324 kr 599 324 kr 2026 67 324 kr 67 324 kr/);
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
