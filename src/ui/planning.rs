@@ -140,6 +140,22 @@ fn CostEditor(props: &CostProps) -> Html {
     let start = props.start;
     let store = &props.dispatcher;
 
+    // Fifteen lines of inputs are for the few who edit costs: behind a
+    // disclosure, built only when opened (they were a sixth of the page's
+    // elements). Open from the start when the scenario already changes costs.
+    let open = use_state(|| !props.cost_changes.is_empty());
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
+    let summary = match props.cost_changes.len() {
+        0 => w.cost_lines_open.to_string(),
+        n => format!("{} ({n} {})", w.cost_lines_open, w.changed_count),
+    };
+
     let settings = html! {
         <div class="plan-settings">
             { typed_field(props, Field::Utilisation, "f-util", w.utilisation, pct_text(props.utilisation)) }
@@ -203,19 +219,24 @@ fn CostEditor(props: &CostProps) -> Html {
             <h3>{ w.costs_title }</h3>
             <p class="help">{ w.costs_help }</p>
             { settings }
-            <div class="table-scroll" role="region" aria-labelledby="cost-caption" tabindex="0">
-                <table class="cost-table">
-                    <caption id="cost-caption">{ format!("{} {from}", w.cost_caption) }</caption>
-                    <thead><tr>
-                        <th scope="col">{ w.cost_line }</th>
-                        <th scope="col">{ format!("{} {from}", w.baseline) }</th>
-                        <th scope="col">{ w.cost_change }</th>
-                        <th scope="col">{ w.switch_off }</th>
-                        <th scope="col">{ format!("{} {from}", w.scenario) }</th>
-                    </tr></thead>
-                    <tbody>{ for lines }</tbody>
-                </table>
-            </div>
+            <details class="cost-lines" open={*open} {ontoggle}>
+                <summary>{ summary }</summary>
+                if *open {
+                    <div class="table-scroll" role="region" aria-labelledby="cost-caption" tabindex="0">
+                        <table class="cost-table">
+                            <caption id="cost-caption">{ format!("{} {from}", w.cost_caption) }</caption>
+                            <thead><tr>
+                                <th scope="col">{ w.cost_line }</th>
+                                <th scope="col">{ format!("{} {from}", w.baseline) }</th>
+                                <th scope="col">{ w.cost_change }</th>
+                                <th scope="col">{ w.switch_off }</th>
+                                <th scope="col">{ format!("{} {from}", w.scenario) }</th>
+                            </tr></thead>
+                            <tbody>{ for lines }</tbody>
+                        </table>
+                    </div>
+                }
+            </details>
         </>
     }
 }

@@ -55,9 +55,14 @@ test('the cost editor: lines by kr, % or off, a new insats, utilisation', async 
     const row = page.locator('table.years-table tr', { hasText: 'Summa kostnader' });
     return (await text(row.locator('td').nth(1).locator('.value')));
   };
+  // The cost lines sit behind a disclosure, opened with the keyboard.
+  assert.equal(await page.locator('.cost-table').count(), 0);
+  await page.getByText('Ändra kostnadsraderna').focus();
+  await page.keyboard.press('Enter');
   await typeInto(page, page.getByLabel('Ändring av Enter'), '+100 000');
   await typeInto(page, page.getByLabel('Ändring av FIA'), '-10 %');
   await page.getByLabel('Stäng av IT-spåret').check();
+  assert.match(await text(page.locator('details.cost-lines summary')), /Ändra kostnadsraderna \(3 ändrade\)/);
   // 11 356 500 + 100 000 − 69 800 − 562 500, as the engine test works out.
   assert.equal(await totalCosts2024(), '10 824 200');
   await page.getByLabel('Stäng av IT-spåret').uncheck();
