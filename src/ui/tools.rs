@@ -130,8 +130,10 @@ fn export_file(
             format!("{stem}.csv"),
             "text/csv;charset=utf-8",
         ),
+        // Through JSON.stringify, like every JSON the page writes: serde_json's
+        // printer stays out of the wasm.
         Export::Json => (
-            state.budget.to_json().into_bytes(),
+            browser::to_json(&*state.budget, true)?.into_bytes(),
             format!("{stem}.json"),
             "application/json",
         ),

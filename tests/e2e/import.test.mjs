@@ -165,6 +165,10 @@ print(json.dumps({r[0]: [num(x) for x in r[1:]] for r in rows[3:]}))
 
   // JSON: export the model, import it back, same results.
   const jsonPath = await download(page, 'Exportera budgeten som JSON');
+  // The browser writes it through JSON.stringify, the CLI through serde_json: the same bytes.
+  const cliJson = join(artifacts, 'cli-export.json');
+  execFileSync('cargo', ['run', '--quiet', '--', 'export', 'sodra-vatterbygden-2024', '--format', 'json', '-o', cliJson], { cwd: root });
+  assert.equal(await readFile(jsonPath, 'utf8'), await readFile(cliJson, 'utf8'));
   const before = { total: await total(page), equity: await equity(page) };
   await openImport(page);
   await page.locator('#import-file').setInputFiles(jsonPath);
