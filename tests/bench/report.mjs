@@ -2,7 +2,6 @@
 // figures, machine, date, and each target met or missed.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { root } from '../e2e/helpers.mjs';
@@ -27,10 +26,11 @@ async function sizes(distDir, skip) {
       const p = join(d, name);
       if ((await stat(p)).isDirectory()) { await walk(p); continue; }
       if (skip(name)) continue;
-      const bytes = await readFile(p);
-      raw += bytes.length;
-      gz += gzipSync(bytes, { level: 9 }).length;
-      br += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      // The same tools and settings as scripts/size.sh, so the two agree
+      // to the byte (Node's zlib compresses a little differently).
+      raw += (await stat(p)).size;
+      gz += execFileSync('gzip', ['-9', '-n', '-c', p]).length;
+      br += execFileSync('brotli', ['-q', '11', '-c', p]).length;
     }
   };
   await walk(distDir);
@@ -41,7 +41,7 @@ const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.html|icon
 const page = await sizes(join(root, 'dist'), notPage);
 const empty = await sizes(join(root, 'target', 'empty-yew-dist'), () => false);
 const single = (await stat(join(root, 'dist', 'finsam-kalkyl.html'))).size;
-const singleGz = gzipSync(await readFile(join(root, 'dist', 'finsam-kalkyl.html')), { level: 9 }).length;
+const singleGz = execFileSync('gzip', ['-9', '-n', '-c', join(root, 'dist', 'finsam-kalkyl.html')]).length;
 const worker = await sizes(join(root, 'dist'), (n) => !n.startsWith('finsam-export'));
 const budget = Number((await readFile(join(root, 'scripts', 'size-budget.txt'), 'utf8')).split('\n').find((l) => /^\d/.test(l)));
 const kb = (b) => (b / 1000).toFixed(1);
