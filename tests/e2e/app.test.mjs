@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { withBrowser, artifacts, engine, openApp, text, axeSource } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, axeSource, typeKeys } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -22,11 +22,7 @@ const value = async (locator) => fold(await locator.inputValue());
 const habo = (page) => page.getByRole('textbox', { name: /^Habo kommun/ });
 const stateOffer = (page) => page.getByRole('textbox', { name: /^Statens utrymme/ });
 
-async function typeInto(page, locator, value) {
-  await locator.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(value);
-}
+const typeInto = typeKeys;
 
 async function headline(page) {
   return {

@@ -81,6 +81,25 @@ export async function text(locator) {
   return (await locator.innerText()).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
+/**
+ * Types into a field key by key, as a person does, after selecting what is
+ * there, and waits until the field holds all of it: a busy page handles the
+ * keys in its own time, and reading the figures before the last key is
+ * handled sees a half-typed amount (a CI run once read the page at "21" of
+ * "214 600"). Gives up waiting after 5 s and lets the assertions speak.
+ */
+export async function typeKeys(page, locator, value) {
+  await locator.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(value);
+  const fold = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const want = fold(value);
+  for (let waited = 0; waited < 5000; waited += 20) {
+    if (fold(await locator.inputValue()) === want) return;
+    await page.waitForTimeout(20);
+  }
+}
+
 /** Where tests keep screenshots, PDFs and downloads (gitignored). */
 export const artifacts = join(root, 'tests', 'artifacts');
 

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withBrowser, artifacts, openApp, text, root } from './helpers.mjs';
+import { withBrowser, artifacts, openApp, text, root, typeKeys } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -14,9 +14,7 @@ const total = async (page) => text(page.locator('[data-testid=total-funding] .ca
 const equity = async (page) => text(page.locator('[data-testid=equity-end] .card-value'));
 
 async function typeInto(page, selector, value) {
-  await page.locator(selector).click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(value);
+  await typeKeys(page, page.locator(selector), value);
   await page.keyboard.press('Tab');
 }
 

@@ -3,16 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { withBrowser, artifacts, engine, openApp, text, root, axeSource } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, root, axeSource, typeKeys } from './helpers.mjs';
 
 const env = withBrowser();
 
 const sv = (s) => Number(s).toLocaleString('sv-SE').replace(/[\s\u00a0\u202f]+/g, ' ').replace('-', '−');
 const equity = async (page) => text(page.locator('[data-testid=equity-end] .card-value'));
 async function typeInto(page, locator, value) {
-  await locator.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(value);
+  await typeKeys(page, locator, value);
   await page.keyboard.press('Tab');
 }
 
