@@ -181,6 +181,9 @@ pub struct Saved {
     pub named: Vec<NamedScenario>,
     #[serde(default)]
     pub imports: Vec<ImportedBudget>,
+    /// The förbund's equity guideline, percent of member contributions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guideline: Option<Decimal>,
 }
 
 /// What a share link carries in its fragment: the whole scenario, and the
@@ -193,6 +196,8 @@ pub struct Link {
     pub scenario: Scenario,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<ImportedBudget>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guideline: Option<Decimal>,
 }
 
 pub const SAVED_VERSION: u32 = 1;
@@ -346,6 +351,7 @@ impl State {
             scenario: self.scenario.clone(),
             named: self.named.clone(),
             imports: self.imports.clone(),
+            guideline: self.options.equity_guideline_pct,
         }
     }
 
@@ -361,6 +367,7 @@ impl State {
             lang: self.lang,
             scenario: self.scenario.clone(),
             budget,
+            guideline: self.options.equity_guideline_pct,
         }
     }
 
@@ -384,7 +391,7 @@ impl State {
             named: saved.named,
             ..State::new(saved.lang)
         };
-        holder.with_scenario(&saved.preset, saved.scenario)
+        holder.with_scenario(&saved.preset, saved.scenario, saved.guideline)
     }
 
     /// The state a share link describes, or why it cannot be used.
@@ -406,14 +413,28 @@ impl State {
             budget.budget.validate()?;
             holder.imports.push(budget);
         }
-        holder.with_scenario(&link.preset, link.scenario)
+        holder.with_scenario(&link.preset, link.scenario, link.guideline)
     }
 
     /// Opens a budget by id with a scenario, or says why it cannot be.
-    fn with_scenario(&self, id: &str, scenario: Scenario) -> Result<State, String> {
+    fn with_scenario(
+        &self,
+        id: &str,
+        scenario: Scenario,
+        guideline: Option<Decimal>,
+    ) -> Result<State, String> {
         let mut state = self
             .open(id)
             .ok_or_else(|| format!("budgeten «{id}» finns inte här"))?;
+        if let Some(g) = guideline {
+            if g <= Decimal::ZERO || g > Decimal::from(1000) {
+                return Err(format!(
+                    "riktlinjen för eget kapital ({g} %) ligger inte mellan 0 och 1000 %"
+                ));
+            }
+            state.options.equity_guideline_pct = Some(g);
+            state.base = Rc::new(analyse(&state.budget, &state.options));
+        }
         let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
             .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
         state.scenario = scenario;

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The calculator's reducer, driven as the page drives it.
 
-use finsam_kalkyl::engine::{Lang, Mode};
+use finsam_kalkyl::engine::{Code, Lang, Mode};
 use finsam_kalkyl::state::{Action, Field, InputError, State};
 use rust_decimal::Decimal;
 
@@ -213,6 +213,19 @@ fn saved_state_and_links_round_trip_and_refuse_damage() {
     let opened = State::from_link(&link).unwrap();
     assert_eq!(opened.outcome, s.outcome);
 
+    // The equity guideline travels too, and its finding with it.
+    let g = s.apply(Action::Type(Field::Guideline, "10".into()));
+    assert!(g.base.findings.iter().any(|f| f.code == Code::EquityHigh));
+    for back in [
+        State::from_saved(&serde_json::to_string(&g.saved()).unwrap()).unwrap(),
+        State::from_link(&serde_json::to_string(&g.link()).unwrap()).unwrap(),
+    ] {
+        assert_eq!(back.options.equity_guideline_pct, Some(Decimal::from(10)));
+        assert_eq!(back.base, g.base);
+    }
+    // Without one, the field is left out, so older saves read the same.
+    assert!(!json.contains("guideline"));
+
     for bad in [
         "",
         "not json",
@@ -221,6 +234,7 @@ fn saved_state_and_links_round_trip_and_refuse_damage() {
         r#"{"v":1,"preset":"nowhere","lang":"sv","scenario":{}}"#,
         r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"changes":[{"member":{"kommun":"Ydre kommun"},"change":{"kr":"1"}}]}}"#,
         r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"state_offer":"-5"}}"#,
+        r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{},"guideline":"-10"}"#,
     ] {
         assert!(State::from_link(bad).is_err(), "{bad}");
     }
