@@ -55,6 +55,16 @@ pub enum InputError {
     Scenario(ScenarioError),
 }
 
+impl InputError {
+    /// The message to show beside the field, numbers written by `f`.
+    pub fn message(&self, lang: Lang, f: &dyn crate::engine::NumberFormat) -> String {
+        match self {
+            InputError::Amount(e) => e.message(lang),
+            InputError::Scenario(e) => e.message(lang, f),
+        }
+    }
+}
+
 /// What a field shows while a person is typing, and what was wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
@@ -426,19 +436,21 @@ impl State {
         let mut state = self
             .open(id)
             .ok_or_else(|| format!("budgeten «{id}» finns inte här"))?;
-        if let Some(g) = guideline {
-            if g <= Decimal::ZERO || g > Decimal::from(1000) {
-                return Err(format!(
-                    "riktlinjen för eget kapital ({g} %) ligger inte mellan 0 och 1000 %"
-                ));
-            }
-            state.options.equity_guideline_pct = Some(g);
-            state.base = Rc::new(analyse(&state.budget, &state.options));
-        }
         let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
             .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
         state.scenario = scenario;
         state.outcome = Rc::new(outcome);
+        if let Some(g) = guideline {
+            // Zero means no guideline and is never saved: only a tampered
+            // link or file carries it.
+            if g.is_zero() {
+                return Err("riktlinjen för eget kapital är 0 %".into());
+            }
+            // The same check and recalculation as typing it into its field.
+            state
+                .set_value(Field::Guideline, g)
+                .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
+        }
         Ok(state)
     }
 

@@ -5,20 +5,13 @@ use super::headline::delta_css;
 use super::text::{words, Words};
 use super::Store;
 use crate::engine::{findings::Binding, Lang, Mode};
-use crate::state::{Action, Draft, Field, InputError, State};
+use crate::state::{Action, Draft, Field, State};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     pub store: UseReducerHandle<Store>,
-}
-
-fn error_text(error: &InputError, lang: Lang) -> String {
-    match error {
-        InputError::Amount(e) => e.message(lang),
-        InputError::Scenario(e) => e.message(lang, &IntlFormat),
-    }
 }
 
 fn field_id(field: Field) -> String {
@@ -205,7 +198,7 @@ fn MemberRow(props: &MemberRowProps) -> Html {
                 }
             }
             if let Some(e) = error {
-                <p class="error" id={format!("{id}-err")} role="alert">{ error_text(e, lang) }</p>
+                <p class="error" id={format!("{id}-err")} role="alert">{ e.message(lang, &IntlFormat) }</p>
             }
         </div>
     }
@@ -290,7 +283,7 @@ fn settings(state: &State, dispatch: &Callback<Action>, w: &Words) -> Html {
                        aria-describedby={if step_error.is_some() { "f-stepup-help f-stepup-err" } else { "f-stepup-help" }} />
                 <p class="radio-help" id="f-stepup-help">{ w.step_up_help }</p>
                 if let Some(e) = step_error {
-                    <p class="error" id="f-stepup-err" role="alert">{ error_text(e, state.lang) }</p>
+                    <p class="error" id="f-stepup-err" role="alert">{ e.message(state.lang, &IntlFormat) }</p>
                 }
             </div>
         </div>

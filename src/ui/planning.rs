@@ -2,7 +2,7 @@
 //! insatser, utilisation, indexation, interest, the equity guideline), the
 //! room for new insatser per year, and the two goal seeks.
 
-use super::format::{kr, plain, signed_percent};
+use super::format::{kr, plain, signed_percent, IntlFormat};
 use super::text::{words, Words};
 use super::{Shared, Store};
 use crate::engine::{
@@ -10,7 +10,7 @@ use crate::engine::{
     scenario::{CostChange, CostEdit, MemberRef, NewInsats},
     Analysis, Budget, Lang, Options, Scenario,
 };
-use crate::state::{Action, Draft, Field, InputError, State};
+use crate::state::{Action, Draft, Field, State};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -73,13 +73,6 @@ pub fn section(state: &State, dispatcher: &UseReducerDispatcher<Store>) -> Html 
     }
 }
 
-fn input_error(e: &InputError, lang: Lang) -> String {
-    match e {
-        InputError::Amount(e) => e.message(lang),
-        InputError::Scenario(e) => e.message(lang, &super::format::IntlFormat),
-    }
-}
-
 /// A typed field bound to a state [`Field`], with its message in place.
 fn typed_field(props: &CostProps, field: Field, id: &str, label: &str, shown: String) -> Html {
     let draft = props.drafts.iter().find(|d| d.field == field);
@@ -104,7 +97,7 @@ fn typed_field(props: &CostProps, field: Field, id: &str, label: &str, shown: St
                    oninput={on_input} onblur={on_blur} aria-invalid={error.is_some().to_string()}
                    aria-describedby={error.map(|_| err_id.clone())} />
             if let Some(e) = error {
-                <p class="error" id={err_id} role="alert">{ input_error(e, props.lang) }</p>
+                <p class="error" id={err_id} role="alert">{ e.message(props.lang, &IntlFormat) }</p>
             }
         </div>
     }
@@ -202,7 +195,7 @@ fn CostEditor(props: &CostProps) -> Html {
                            {value} oninput={on_input} disabled={off} placeholder="+0"
                            aria-invalid={error.is_some().to_string()} />
                     if let Some(e) = error {
-                        <span class="error" role="alert">{ input_error(e, lang) }</span>
+                        <span class="error" role="alert">{ e.message(lang, &IntlFormat) }</span>
                     }
                 </td>
                 <td class="center">
