@@ -6,7 +6,7 @@
 
 use super::format::{kr, short_kr};
 use super::text::words;
-use super::Shared;
+use super::{disclosure, Shared};
 use crate::engine::{scenario::ScenarioOutcome, Analysis, Lang};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -61,37 +61,17 @@ impl Scale {
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
-    let open = use_state(|| [false; 2]);
+    // Each chart's figures as a table, built only when asked for.
+    let (equity_open, funding_open) = (use_state(|| false), use_state(|| false));
     html! {
         <div class="charts">
-            { equity_chart(props, &open) }
-            { funding_chart(props, &open) }
+            { equity_chart(props, &equity_open) }
+            { funding_chart(props, &funding_open) }
         </div>
     }
 }
 
-/// A chart's figures as a table, in a disclosure. Its rows exist only while
-/// it is open: closed, they are neither shown nor read out, and building
-/// them cost DOM work on the first render and on every keystroke.
-fn figures(open: &UseStateHandle<[bool; 2]>, k: usize, summary: &str, table: impl FnOnce() -> Html) -> Html {
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::Element = e.target_unchecked_into();
-            let mut now = *open;
-            now[k] = details.has_attribute("open");
-            open.set(now);
-        })
-    };
-    html! {
-        <details open={open[k]} {ontoggle}>
-            <summary>{ summary.to_string() }</summary>
-            if open[k] { { table() } }
-        </details>
-    }
-}
-
-fn equity_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html {
+fn equity_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
     let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
     let w = words(lang);
     let cols: Vec<usize> = base.chain.clone();
@@ -145,7 +125,7 @@ fn equity_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html {
                 <line class="zero" x1={p(LEFT)} x2={p(W)} y1={p(zero)} y2={p(zero)} />
                 { for bars }
             </svg>
-            { figures(open, 0, w.chart_as_table, || html! {
+            { disclosure(open, None, w.chart_as_table.to_string(), || html! {
                 <table class="chart-table">
                     <thead><tr><th scope="col">{ w.year }</th><th scope="col">{ w.baseline }</th><th scope="col">{ w.scenario }</th></tr></thead>
                     <tbody>
@@ -163,7 +143,7 @@ fn equity_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html {
     }
 }
 
-fn funding_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html {
+fn funding_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
     let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
     let w = words(lang);
     let cols: Vec<usize> = base.chain.clone();
@@ -223,7 +203,7 @@ fn funding_chart(props: &ChartsProps, open: &UseStateHandle<[bool; 2]>) -> Html 
                 <desc id="funding-chart-desc">{ summary }</desc>
                 { for bars }
             </svg>
-            { figures(open, 1, w.chart_as_table, || html! {
+            { disclosure(open, None, w.chart_as_table.to_string(), || html! {
                 <table class="chart-table">
                     <thead><tr>
                         <th scope="col">{ w.year }</th><th scope="col">{ w.state }</th>

@@ -86,6 +86,30 @@ impl Latest {
     }
 }
 
+/// A `<details>` whose content exists only while it is open: closed, the
+/// content is neither shown nor read out, so building it would be DOM work
+/// for nothing on load and on every redraw.
+pub fn disclosure(
+    open: &UseStateHandle<bool>,
+    class: Option<&'static str>,
+    summary: String,
+    content: impl FnOnce() -> Html,
+) -> Html {
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            open.set(details.has_attribute("open"));
+        })
+    };
+    html! {
+        <details {class} open={**open} {ontoggle}>
+            <summary>{ summary }</summary>
+            if **open { { content() } }
+        </details>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: browser::Config,

@@ -4,7 +4,7 @@
 
 use super::format::{kr, plain, signed_percent, IntlFormat};
 use super::text::{words, Words};
-use super::{Shared, Store};
+use super::{disclosure, Shared, Store};
 use crate::engine::{
     money, planning,
     scenario::{CostChange, CostEdit, MemberRef, NewInsats},
@@ -21,6 +21,7 @@ pub fn section(state: &State, dispatcher: &UseReducerDispatcher<Store>) -> Html 
     let (lang, w) = (state.lang, words(state.lang));
     let scenario = &state.scenario;
     let start = state.start_column();
+    let years = state.from_years();
     let after = start
         .map(|i| state.outcome.columns[i].cost_lines.clone())
         .unwrap_or_default();
@@ -44,12 +45,14 @@ pub fn section(state: &State, dispatcher: &UseReducerDispatcher<Store>) -> Html 
             <h2 id="planning-title">{ w.afford_title }</h2>
             <Afford
                 {lang}
-                base={Shared(std::rc::Rc::clone(&state.base))}
-                budget={Shared(std::rc::Rc::clone(&state.budget))}
-                scenario={scenario.clone()}
-                options={state.options.clone()}
+                inputs={std::rc::Rc::new(Inputs {
+                    budget: Shared(std::rc::Rc::clone(&state.budget)),
+                    base: Shared(std::rc::Rc::clone(&state.base)),
+                    scenario: scenario.clone(),
+                    options: state.options.clone(),
+                })}
                 from={state.outcome.from_year}
-                years={state.from_years()}
+                years={years.clone()}
                 dispatcher={dispatcher.clone()} />
             <CostEditor
                 {lang}
@@ -66,7 +69,7 @@ pub fn section(state: &State, dispatcher: &UseReducerDispatcher<Store>) -> Html 
                 dispatcher={dispatcher.clone()} />
             <NewInsatsForm
                 {lang}
-                years={state.from_years()}
+                {years}
                 insatser={scenario.new_insatser.clone()}
                 dispatcher={dispatcher.clone()} />
         </section>
@@ -137,13 +140,6 @@ fn CostEditor(props: &CostProps) -> Html {
     // disclosure, built only when opened (they were a sixth of the page's
     // elements). Open from the start when the scenario already changes costs.
     let open = use_state(|| !props.cost_changes.is_empty());
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            let details: web_sys::Element = e.target_unchecked_into();
-            open.set(details.has_attribute("open"));
-        })
-    };
     let summary = match props.cost_changes.len() {
         0 => w.cost_lines_open.to_string(),
         n => format!("{} ({n} {})", w.cost_lines_open, w.changed_count),
@@ -212,24 +208,21 @@ fn CostEditor(props: &CostProps) -> Html {
             <h3>{ w.costs_title }</h3>
             <p class="help">{ w.costs_help }</p>
             { settings }
-            <details class="cost-lines" open={*open} {ontoggle}>
-                <summary>{ summary }</summary>
-                if *open {
-                    <div class="table-scroll" role="region" aria-labelledby="cost-caption" tabindex="0">
-                        <table class="cost-table">
-                            <caption id="cost-caption">{ format!("{} {from}", w.cost_caption) }</caption>
-                            <thead><tr>
-                                <th scope="col">{ w.cost_line }</th>
-                                <th scope="col">{ format!("{} {from}", w.baseline) }</th>
-                                <th scope="col">{ w.cost_change }</th>
-                                <th scope="col">{ w.switch_off }</th>
-                                <th scope="col">{ format!("{} {from}", w.scenario) }</th>
-                            </tr></thead>
-                            <tbody>{ for lines }</tbody>
-                        </table>
-                    </div>
-                }
-            </details>
+            { disclosure(&open, Some("cost-lines"), summary, || html! {
+                <div class="table-scroll" role="region" aria-labelledby="cost-caption" tabindex="0">
+                    <table class="cost-table">
+                        <caption id="cost-caption">{ format!("{} {from}", w.cost_caption) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ w.cost_line }</th>
+                            <th scope="col">{ format!("{} {from}", w.baseline) }</th>
+                            <th scope="col">{ w.cost_change }</th>
+                            <th scope="col">{ w.switch_off }</th>
+                            <th scope="col">{ format!("{} {from}", w.scenario) }</th>
+                        </tr></thead>
+                        <tbody>{ for lines }</tbody>
+                    </table>
+                </div>
+            }) }
         </>
     }
 }
@@ -353,13 +346,20 @@ fn NewInsatsForm(props: &InsatsProps) -> Html {
 }
 
 /// Room per year and the two goal seeks, each answered in one sentence.
+/// What the room and the goal seeks are worked out from: one copy, shared
+/// by the room's timer and both buttons.
+#[derive(PartialEq)]
+struct Inputs {
+    budget: Shared<Budget>,
+    base: Shared<Analysis>,
+    scenario: Scenario,
+    options: Options,
+}
+
 #[derive(Properties, PartialEq)]
 struct AffordProps {
     lang: Lang,
-    base: Shared<Analysis>,
-    budget: Shared<Budget>,
-    scenario: Scenario,
-    options: Options,
+    inputs: std::rc::Rc<Inputs>,
     from: i32,
     years: Vec<i32>,
     dispatcher: UseReducerDispatcher<Store>,
@@ -382,23 +382,11 @@ fn Afford(props: &AffordProps) -> Html {
     let room = use_state(|| None::<Vec<(i32, Option<Decimal>)>>);
     {
         let room = room.clone();
-        let key = (
-            props.scenario.clone(),
-            props.budget.clone(),
-            props.base.clone(),
-            props.options.clone(),
-            floor.clone().ok(),
-        );
-        use_effect_with(key, move |(scenario, budget, base, options, floor)| {
-            let (scenario, budget, base, options, floor) = (
-                scenario.clone(),
-                budget.clone(),
-                base.clone(),
-                options.clone(),
-                *floor,
-            );
+        let key = (props.inputs.clone(), floor.clone().ok());
+        use_effect_with(key, move |(inputs, floor)| {
+            let (i, floor) = (inputs.clone(), *floor);
             let timer = gloo::timers::callback::Timeout::new(250, move || {
-                room.set(floor.map(|f| planning::room(&budget, &base, &scenario, &options, f)));
+                room.set(floor.map(|f| planning::room(&i.budget, &i.base, &i.scenario, &i.options, f)));
             });
             move || drop(timer)
         });
@@ -413,18 +401,16 @@ fn Afford(props: &AffordProps) -> Html {
         })
     };
     let ask_uniform = {
-        let (uniform, floor) = (uniform.clone(), floor.clone());
-        let (budget, base, scenario, options, from) = (
-            props.budget.clone(),
-            props.base.clone(),
-            props.scenario.clone(),
-            props.options.clone(),
-            props.from,
-        );
+        let (uniform, floor, i, from) = (uniform.clone(), floor.clone(), props.inputs.clone(), props.from);
         Callback::from(move |_: MouseEvent| {
             if let Ok(f) = floor {
                 uniform.set(Some(planning::required_uniform(
-                    &budget, &base, &scenario, &options, f, from,
+                    &i.budget,
+                    &i.base,
+                    &i.scenario,
+                    &i.options,
+                    f,
+                    from,
                 )));
             }
         })
@@ -437,14 +423,7 @@ fn Afford(props: &AffordProps) -> Html {
             insats_text.clone(),
             insats_error.clone(),
         );
-        let (budget, base, scenario, options, from, years) = (
-            props.budget.clone(),
-            props.base.clone(),
-            props.scenario.clone(),
-            props.options.clone(),
-            props.from,
-            props.years.clone(),
-        );
+        let (i, from, years) = (props.inputs.clone(), props.from, props.years.clone());
         Callback::from(move |_: MouseEvent| {
             let Ok(f) = floor else { return };
             let yearly = if insats_text.trim().is_empty() {
@@ -460,7 +439,7 @@ fn Afford(props: &AffordProps) -> Html {
                 }
             };
             insats_error.set(None);
-            let Some(name) = base.kommun_names.get(*member).cloned() else {
+            let Some(name) = i.base.kommun_names.get(*member).cloned() else {
                 return;
             };
             let insats = (!yearly.is_zero()).then(|| NewInsats {
@@ -470,10 +449,10 @@ fn Afford(props: &AffordProps) -> Html {
                 end: years.last().copied().unwrap_or(from),
             });
             let answer = planning::required_of_member(
-                &budget,
-                &base,
-                &scenario,
-                &options,
+                &i.budget,
+                &i.base,
+                &i.scenario,
+                &i.options,
                 f,
                 &MemberRef::Kommun(name.clone()),
                 insats.as_ref(),
@@ -528,7 +507,7 @@ fn Afford(props: &AffordProps) -> Html {
                             member.set(select.value().parse().unwrap_or(0));
                         })
                     }}>
-                        { for props.base.kommun_names.iter().enumerate().map(|(k, n)| html! {
+                        { for props.inputs.base.kommun_names.iter().enumerate().map(|(k, n)| html! {
                             <option value={k.to_string()} selected={k == *member}>{ n }</option>
                         }) }
                     </select>
