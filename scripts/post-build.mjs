@@ -1,4 +1,7 @@
 // Trunk post-build hook (Trunk.toml). In Trunk's staging directory it:
+// 0. minifies the JS glue and the CSS (and in 2. the service worker) with esbuild (Trunk's own minifier
+//    cannot parse wasm-bindgen's glue) and puts the new digests in
+//    index.html's integrity attributes: 2.6 kB gzip less to load;
 // 1. writes embed.js, the loader a förbund's page includes to mount the
 //    calculator into its own element (names stable, Trunk's are hashed);
 // 2. stamps the service worker's cache version with this build's hashes;
@@ -22,6 +25,23 @@ const wasm = find(/^finsam-kalkyl-[0-9a-f]+_bg\.wasm$/);
 const css = find(/^style-[0-9a-f]+\.css$/);
 const icon = find(/^icon-[0-9a-f]+\.svg$/);
 
+// 0. minify
+const { transform } = (await import(new URL('../tools/node_modules/esbuild/lib/main.js', import.meta.url))).default;
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+let index = await readFile(join(dir, 'index.html'), 'utf8');
+// The single file (3.) appends a call to the glue's own init function by
+// name, so it keeps the glue as wasm-bindgen wrote it.
+const glue = await readFile(join(dir, js), 'utf8');
+for (const [name, loader] of [[js, 'js'], [css, 'css']]) {
+  const before = await readFile(join(dir, name), 'utf8');
+  const { code } = await transform(before, { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, legalComments: 'none', logLevel: 'error' });
+  const old = sri(before);
+  if (!index.includes(old)) throw new Error(`post-build: index.html has no integrity ${old} for ${name}`);
+  index = index.replaceAll(old, sri(code));
+  await writeFile(join(dir, name), code);
+}
+await writeFile(join(dir, 'index.html'), index);
+
 // 1. embed.js
 await writeFile(join(dir, 'embed.js'), `// Mounts Finsam-kalkyl into <div id="finsam-kalkyl" data-preset="…" data-lang="sv|en">.
 // Generated at build time; the names below carry the build's content hashes.
@@ -43,13 +63,13 @@ const workerBytes = await Promise.all(workerFiles.map((f) => readFile(join(dir, 
 const version = createHash('sha256').update(js + wasm + css).update(workerBytes[2]).digest('hex').slice(0, 12);
 const sw = await readFile(join(dir, 'sw.js'), 'utf8');
 if (!sw.includes('__BUILD__') || !sw.includes('const EXTRA = [];')) throw new Error('post-build: sw.js placeholders are missing');
-await writeFile(join(dir, 'sw.js'), sw
+const stamped = sw
   .replace('__BUILD__', version)
-  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify(workerFiles.map((f) => `./${f}`))};`));
+  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify(workerFiles.map((f) => `./${f}`))};`);
+await writeFile(join(dir, 'sw.js'), (await transform(stamped, { minify: true, logLevel: 'error' })).code);
 
 // 3. single file
 let html = await readFile(join(dir, 'index.html'), 'utf8');
-const glue = await readFile(join(dir, js), 'utf8');
 const bytes = await readFile(join(dir, wasm));
 const styles = await readFile(join(dir, css), 'utf8');
 const iconSvg = await readFile(join(dir, icon));

@@ -45,8 +45,9 @@ if [ "${FINSAM_NO_BROWSER:-}" != 1 ]; then
 fi
 
 if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] \
+   || [ ! -d tools/node_modules/@esbuild/linux-x64 ] \
    || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-  say "npm ci in tools/ (wasm-opt, Playwright core, axe-core)"
+  say "npm ci in tools/ (wasm-opt, esbuild, Playwright core, axe-core)"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
