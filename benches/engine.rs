@@ -24,7 +24,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| analyse(black_box(&budget), &Options::default()))
     });
     let csv = presets::find(presets::DEFAULT_PRESET)
-        .map(|p| p.csv)
+        .map(|p| p.table())
         .unwrap_or_default();
     c.bench_function("import, Södra Vätterbygden 2024", |b| {
         b.iter(|| import_table(black_box(csv)))

@@ -7,7 +7,7 @@
 // 2. stamps the service worker's cache version with this build's hashes;
 // 3. writes finsam-kalkyl.html, the single-file build: JS glue, wasm (as
 //    base64) and CSS inlined, so it works from file:// with no server; the
-//    export worker rides along as a Blob.
+//    workers ride along as Blobs.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -55,12 +55,15 @@ const { default: init } = await import(new URL('${js}', base).href);
 await init({ module_or_path: new URL('${wasm}', base) });
 `);
 
-// 2. service worker: this build's version, and the export worker's files
-//    (not named in index.html) to keep for offline use.
-const workerFiles = ['finsam-export_loader.js', 'finsam-export.js', 'finsam-export_bg.wasm'];
+// 2. service worker: this build's version, and the workers' files (not
+//    named in index.html) to keep for offline use.
+const workers = ['finsam-export', 'finsam-import'];
+const workerFiles = workers.flatMap((w) => [`${w}_loader.js`, `${w}.js`, `${w}_bg.wasm`]);
 for (const f of workerFiles) if (!files.includes(f)) throw new Error(`post-build: ${f} is missing`);
-const workerBytes = await Promise.all(workerFiles.map((f) => readFile(join(dir, f))));
-const version = createHash('sha256').update(js + wasm + css).update(workerBytes[2]).digest('hex').slice(0, 12);
+const workerBytes = Object.fromEntries(await Promise.all(workerFiles.map(async (f) => [f, await readFile(join(dir, f))])));
+const hash = createHash('sha256').update(js + wasm + css);
+for (const w of workers) hash.update(workerBytes[`${w}_bg.wasm`]);
+const version = hash.digest('hex').slice(0, 12);
 const sw = await readFile(join(dir, 'sw.js'), 'utf8');
 if (!sw.includes('__BUILD__') || !sw.includes('const EXTRA = [];')) throw new Error('post-build: sw.js placeholders are missing');
 const stamped = sw
@@ -87,11 +90,14 @@ html = html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${styles}\n<
 html = html.replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${iconSvg.toString('base64')}">`);
 const boot = /<script type="module"[^>]*>[\s\S]*?<\/script>/;
 if (!boot.test(html)) throw new Error('post-build: Trunk\'s module script is not in index.html');
-const [, workerGlue, workerWasm] = workerBytes;
-if (/<\/script/i.test(workerGlue.toString())) throw new Error('post-build: the worker glue contains </script>');
-const workerSource = `${workerGlue.toString()}\nwasm_bindgen(Uint8Array.from(atob("${workerWasm.toString('base64')}"), (c) => c.charCodeAt(0)));`;
+const workerUrls = workers.map((w) => {
+  const workerGlue = workerBytes[`${w}.js`].toString();
+  if (/<\/script/i.test(workerGlue)) throw new Error(`post-build: the ${w} glue contains </script>`);
+  const source = `${workerGlue}\nwasm_bindgen(Uint8Array.from(atob("${workerBytes[`${w}_bg.wasm`].toString('base64')}"), (c) => c.charCodeAt(0)));`;
+  return `${JSON.stringify(w)}: URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' }))`;
+});
 html = html.replace(boot, () => `<script>
-window.__finsamWorkerUrl = URL.createObjectURL(new Blob([${JSON.stringify(workerSource)}], { type: 'text/javascript' }));
+window.__finsamWorkers = { ${workerUrls.join(',\n')} };
 </script>
 <script type="module">
 ${glue}

@@ -2,7 +2,8 @@
 # Sizes of everything the built page loads (dist/), raw, gzip -9 and
 # brotli -q 11 (the single file, the embedding loader and example, and
 # the large install icons are not part of the page; the XLSX export
-# worker loads only when a workbook is asked for). With --check, fails when the gzip total exceeds the budget
+# worker loads only when a workbook is asked for, the import worker when
+# the import panel opens). With --check, fails when the gzip total exceeds the budget
 # in scripts/size-budget.txt, so that raising it is a visible change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,10 +15,10 @@ while IFS= read -r f; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9nc "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
   printf '%-44s %9d %9d %9d\n' "${f#dist/}" "$raw" "$gz" "$br"
-done < <(find dist -type f ! -name 'finsam-kalkyl.html' ! -name 'embed.js' ! -name 'embed-example.html' ! -name 'icon-maskable-512.png' ! -name 'icon-512.png' ! -name 'finsam-export*' | sort)
+done < <(find dist -type f ! -name 'finsam-kalkyl.html' ! -name 'embed.js' ! -name 'embed-example.html' ! -name 'icon-maskable-512.png' ! -name 'icon-512.png' ! -name 'finsam-export*' ! -name 'finsam-import*' | sort)
 printf '%-44s %9d %9d %9d\n' "total (page)" "$total_raw" "$total_gz" "$total_br"
 printf 'budget: %d bytes gzip for the whole page\n' "$budget"
-for f in dist/finsam-export_bg.wasm dist/finsam-export.js; do
+for f in dist/finsam-export_bg.wasm dist/finsam-export.js dist/finsam-import_bg.wasm dist/finsam-import.js; do
   [ -f "$f" ] && printf '%-44s %9d %9d %9d\n' "${f#dist/} (on demand)" "$(stat -c %s "$f")" "$(gzip -9nc "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
 done
 single=dist/finsam-kalkyl.html

@@ -4,7 +4,7 @@
 
 use crate::engine::{
     analyse,
-    import::{import_bytes, import_table, ImportError, ImportErrorKind, Imported},
+    import::{ImportError, ImportErrorKind, Imported},
     matching::Parties,
     model::{KeyBasis, KeyWeight, SplitKey},
     money, presets, run_scenario,
@@ -14,6 +14,28 @@ use crate::engine::{
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
+
+/// How this build turns a preset into its budget (see `engine::presets`):
+/// natively the importer reads its table ([`READ_TABLES`]); the page parses
+/// the same budget's JSON, so it carries no importer. A test keeps the two
+/// identical, so any two readers are equal.
+#[derive(Clone, Copy)]
+pub struct PresetReader(pub fn(&presets::Preset) -> Option<Budget>);
+
+impl PartialEq for PresetReader {
+    fn eq(&self, _: &PresetReader) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for PresetReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PresetReader")
+    }
+}
+
+/// The importer reads the preset's table: the CLI and the native tests.
+pub const READ_TABLES: PresetReader = PresetReader(|p| p.load().ok().map(|i| i.budget));
 
 /// A field a person can type into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,6 +174,7 @@ pub struct State {
     pub imports: Vec<ImportedBudget>,
     /// An import being checked before it replaces anything.
     pub preview: Option<Rc<Preview>>,
+    presets: PresetReader,
 }
 
 /// A scenario saved under a name, with the budget it belongs to.
@@ -244,10 +267,9 @@ pub enum Action {
     SetCompare(usize, Option<usize>),
     Notify(Notice),
     DismissNotice,
-    /// Text pasted or typed into the import box.
-    PreviewText(String),
-    /// A table file chosen or dropped: its name and bytes.
-    PreviewFile(String, Vec<u8>),
+    /// A table pasted (no name) or a file chosen or dropped, as the
+    /// importer read it (in the page, the import worker), or why it could not.
+    PreviewImport(Option<String>, Result<Imported, ImportError>),
     /// A budget in the canonical JSON model, as the browser read it, or
     /// why it could not.
     PreviewBudget(Option<String>, Result<Budget, String>),
@@ -268,8 +290,8 @@ pub enum Action {
 
 impl State {
     /// The calculator as it opens: the default preset, default scenario.
-    pub fn new(lang: Lang) -> State {
-        State::from_preset(presets::DEFAULT_PRESET, lang).unwrap_or_else(|| {
+    pub fn new(lang: Lang, presets: PresetReader) -> State {
+        State::from_preset(presets::DEFAULT_PRESET, lang, presets).unwrap_or_else(|| {
             // The default preset is tested to load; this arm exists so that
             // a broken build still shows a page rather than a panic.
             let budget = Budget {
@@ -279,22 +301,22 @@ impl State {
                 rows: Vec::new(),
                 key: None,
             };
-            State::from_budget(Source::Preset(presets::DEFAULT_PRESET), budget, Vec::new(), lang)
+            State::from_budget(Source::Preset(presets::DEFAULT_PRESET), budget, lang, presets)
         })
     }
 
-    pub fn from_preset(id: &str, lang: Lang) -> Option<State> {
+    pub fn from_preset(id: &str, lang: Lang, presets: PresetReader) -> Option<State> {
         let preset = presets::find(id)?;
-        let imported = preset.load().ok()?;
+        let budget = (presets.0)(preset)?;
         Some(State::from_budget(
             Source::Preset(preset.id),
-            imported.budget,
-            imported.findings,
+            budget,
             lang,
+            presets,
         ))
     }
 
-    fn from_budget(source: Source, budget: Budget, import_findings: Vec<Finding>, lang: Lang) -> State {
+    fn from_budget(source: Source, budget: Budget, lang: Lang, presets: PresetReader) -> State {
         let options = Options::default();
         let base = analyse(&budget, &options);
         let scenario = Scenario::default();
@@ -304,7 +326,7 @@ impl State {
             lang,
             source,
             budget: Rc::new(budget),
-            import_findings: Rc::new(import_findings),
+            import_findings: Rc::new(Vec::new()),
             options,
             base: Rc::new(base),
             scenario,
@@ -320,6 +342,7 @@ impl State {
             notice: None,
             imports: Vec::new(),
             preview: None,
+            presets,
         }
     }
 
@@ -331,10 +354,10 @@ impl State {
             Some(import) => State::from_budget(
                 Source::Imported(import.id.clone()),
                 import.budget.clone(),
-                Vec::new(),
                 self.lang,
+                self.presets,
             ),
-            None => State::from_preset(id, self.lang)?,
+            None => State::from_preset(id, self.lang, self.presets)?,
         };
         state.imports = self.imports.clone();
         state.named = self.named.clone();
@@ -382,14 +405,14 @@ impl State {
     }
 
     /// The state a browser saved, or why it cannot be used.
-    pub fn from_saved(json: &str) -> Result<State, String> {
+    pub fn from_saved(json: &str, presets: PresetReader) -> Result<State, String> {
         let saved: Saved =
             serde_json::from_str(json).map_err(|e| format!("sparade data är skadade ({e})"))?;
-        State::from_saved_value(saved)
+        State::from_saved_value(saved, presets)
     }
 
     /// As [`State::from_saved`], from what the browser already parsed.
-    pub fn from_saved_value(saved: Saved) -> Result<State, String> {
+    pub fn from_saved_value(saved: Saved, presets: PresetReader) -> Result<State, String> {
         if saved.version != SAVED_VERSION {
             return Err(format!(
                 "sparade data har version {}, den här versionen läser {SAVED_VERSION}",
@@ -399,26 +422,26 @@ impl State {
         let holder = State {
             imports: saved.imports,
             named: saved.named,
-            ..State::new(saved.lang)
+            ..State::new(saved.lang, presets)
         };
         holder.with_scenario(&saved.preset, saved.scenario, saved.guideline)
     }
 
     /// The state a share link describes, or why it cannot be used.
-    pub fn from_link(json: &str) -> Result<State, String> {
+    pub fn from_link(json: &str, presets: PresetReader) -> Result<State, String> {
         let link: Link = serde_json::from_str(json).map_err(|e| format!("länken är skadad ({e})"))?;
-        State::from_link_value(link)
+        State::from_link_value(link, presets)
     }
 
     /// As [`State::from_link`], from what the browser already parsed.
-    pub fn from_link_value(link: Link) -> Result<State, String> {
+    pub fn from_link_value(link: Link, presets: PresetReader) -> Result<State, String> {
         if link.v != LINK_VERSION {
             return Err(format!(
                 "länken har version {}, den här versionen läser {LINK_VERSION}",
                 link.v
             ));
         }
-        let mut holder = State::new(link.lang);
+        let mut holder = State::new(link.lang, presets);
         if let Some(budget) = link.budget {
             budget.budget.validate()?;
             holder.imports.push(budget);
@@ -606,10 +629,7 @@ impl State {
             }
             Action::Notify(notice) => next.notice = Some(notice),
             Action::DismissNotice => next.notice = None,
-            Action::PreviewText(text) => next.preview = Some(Rc::new(preview(None, import_table(&text)))),
-            Action::PreviewFile(name, bytes) => {
-                next.preview = Some(Rc::new(preview(Some(name), import_bytes(&bytes))))
-            }
+            Action::PreviewImport(name, result) => next.preview = Some(Rc::new(preview(name, result))),
             Action::PreviewBudget(name, budget) => {
                 let result = budget
                     .map(|budget| Imported {

@@ -247,7 +247,7 @@ proptest! {
         which in 0usize..3,
         edits in prop::collection::vec((any::<prop::sample::Index>(), "[0-9a-z;\t\n\" ,−-]{0,4}"), 1..8),
     ) {
-        let mut text = presets::PRESETS[which].csv.to_string();
+        let mut text = presets::PRESETS[which].table().to_string();
         for (at, insert) in edits {
             let mut i = at.index(text.len() + 1);
             while !text.is_char_boundary(i) {

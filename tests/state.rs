@@ -2,7 +2,7 @@
 //! The calculator's reducer, driven as the page drives it.
 
 use finsam_kalkyl::engine::{Code, Lang, Mode};
-use finsam_kalkyl::state::{Action, Field, InputError, State};
+use finsam_kalkyl::state::{Action, Field, InputError, State, READ_TABLES};
 use rust_decimal::Decimal;
 
 fn d(n: i64) -> Decimal {
@@ -17,7 +17,7 @@ const HABO: Field = Field::Kommun(0);
 
 #[test]
 fn opens_on_the_default_preset_at_the_baseline() {
-    let s = State::new(Lang::Sv);
+    let s = State::new(Lang::Sv, READ_TABLES);
     assert_eq!(s.outcome.from_year, 2024);
     assert_eq!(total_2024(&s), d(11_172_000));
     assert_eq!(s.current_value(HABO), d(204_600));
@@ -27,7 +27,7 @@ fn opens_on_the_default_preset_at_the_baseline() {
 
 #[test]
 fn a_leading_plus_raises_the_value_typing_began_from() {
-    let mut s = State::new(Lang::Sv).apply(Action::Type(Field::StateOffer, "6 000 000".into()));
+    let mut s = State::new(Lang::Sv, READ_TABLES).apply(Action::Type(Field::StateOffer, "6 000 000".into()));
     // Typed key by key, each prefix relative to 204 600, not to the last.
     for prefix in ["+", "+1", "+10", "+10 ", "+10 0", "+10 00", "+10 000"] {
         s = s.apply(Action::Type(HABO, prefix.into()));
@@ -40,7 +40,7 @@ fn a_leading_plus_raises_the_value_typing_began_from() {
 
 #[test]
 fn key_bound_moves_every_kommun_and_alone_keeps_each_change() {
-    let s = State::new(Lang::Sv).apply(Action::Type(Field::StateOffer, "9 000 000".into()));
+    let s = State::new(Lang::Sv, READ_TABLES).apply(Action::Type(Field::StateOffer, "9 000 000".into()));
     let key = s.apply(Action::Type(HABO, "214 600".into()));
     assert!(key.current_value(Field::Kommun(1)) > d(2_243_200));
     // A new key-bound change replaces the first: Jönköping's own amount.
@@ -62,7 +62,7 @@ fn key_bound_moves_every_kommun_and_alone_keeps_each_change() {
 
 #[test]
 fn steps_and_the_slider_grid_pass_through_the_baseline() {
-    let s = State::new(Lang::Sv);
+    let s = State::new(Lang::Sv, READ_TABLES);
     assert_eq!(s.step(HABO), d(10_000));
     assert_eq!(s.slider_min(HABO), d(4_600));
     assert_eq!((s.slider_max(HABO) - s.slider_min(HABO)) % s.step(HABO), d(0));
@@ -76,7 +76,7 @@ fn steps_and_the_slider_grid_pass_through_the_baseline() {
 
 #[test]
 fn bad_input_is_kept_with_its_error_and_the_scenario_stays() {
-    let good = State::new(Lang::Sv)
+    let good = State::new(Lang::Sv, READ_TABLES)
         .apply(Action::Type(Field::StateOffer, "6 000 000".into()))
         .apply(Action::Type(HABO, "214 600".into()));
     for text in ["abc", "", "-5 000", "99 999 999 999 999", "1,2,3"] {
@@ -102,7 +102,7 @@ fn bad_input_is_kept_with_its_error_and_the_scenario_stays() {
 
 #[test]
 fn reset_language_and_presets() {
-    let s = State::new(Lang::Sv).apply(Action::Type(HABO, "+10 000".into()));
+    let s = State::new(Lang::Sv, READ_TABLES).apply(Action::Type(HABO, "+10 000".into()));
     assert!(s.is_changed());
     let s = s.apply(Action::SetLang(Lang::En)).apply(Action::Reset);
     assert_eq!(s.lang, Lang::En);
@@ -121,7 +121,7 @@ fn reset_language_and_presets() {
 
 #[test]
 fn a_step_up_moves_every_offer_and_typed_amounts_still_land() {
-    let s = State::new(Lang::Sv)
+    let s = State::new(Lang::Sv, READ_TABLES)
         .apply(Action::Type(Field::StateOffer, "20 000 000".into()))
         .apply(Action::Type(Field::StepUp, "10".into()));
     assert_eq!(s.current_value(HABO), d(225_060));
@@ -131,7 +131,7 @@ fn a_step_up_moves_every_offer_and_typed_amounts_still_land() {
 
 #[test]
 fn undo_and_redo_take_whole_edits() {
-    let s = State::new(Lang::Sv)
+    let s = State::new(Lang::Sv, READ_TABLES)
         .apply(Action::Type(Field::StateOffer, "6 000 000".into()))
         .apply(Action::Blur(Field::StateOffer));
     // Seven keystrokes in Habo's field: one step.
@@ -159,7 +159,7 @@ fn undo_and_redo_take_whole_edits() {
 
 #[test]
 fn named_scenarios_save_load_rename_delete_and_compare() {
-    let s = State::new(Lang::Sv).apply(Action::Type(Field::StateOffer, "6 000 000".into()));
+    let s = State::new(Lang::Sv, READ_TABLES).apply(Action::Type(Field::StateOffer, "6 000 000".into()));
     let a = s
         .apply(Action::Type(HABO, "214 600".into()))
         .apply(Action::SaveNamed("Förslag A".into()));
@@ -197,28 +197,28 @@ fn named_scenarios_save_load_rename_delete_and_compare() {
 
 #[test]
 fn saved_state_and_links_round_trip_and_refuse_damage() {
-    let s = State::new(Lang::En)
+    let s = State::new(Lang::En, READ_TABLES)
         .apply(Action::Type(Field::StateOffer, "6 000 000".into()))
         .apply(Action::SetMode(Mode::Alone))
         .apply(Action::Type(HABO, "214 600".into()))
         .apply(Action::SetFromYear(2025))
         .apply(Action::SaveNamed("A".into()));
     let json = serde_json::to_string(&s.saved()).unwrap();
-    let back = State::from_saved(&json).unwrap();
+    let back = State::from_saved(&json, READ_TABLES).unwrap();
     assert_eq!(back.scenario, s.scenario);
     assert_eq!(back.outcome, s.outcome);
     assert_eq!(back.named, s.named);
     assert_eq!(back.lang, Lang::En);
     let link = serde_json::to_string(&s.link()).unwrap();
-    let opened = State::from_link(&link).unwrap();
+    let opened = State::from_link(&link, READ_TABLES).unwrap();
     assert_eq!(opened.outcome, s.outcome);
 
     // The equity guideline travels too, and its finding with it.
     let g = s.apply(Action::Type(Field::Guideline, "10".into()));
     assert!(g.base.findings.iter().any(|f| f.code == Code::EquityHigh));
     for back in [
-        State::from_saved(&serde_json::to_string(&g.saved()).unwrap()).unwrap(),
-        State::from_link(&serde_json::to_string(&g.link()).unwrap()).unwrap(),
+        State::from_saved(&serde_json::to_string(&g.saved()).unwrap(), READ_TABLES).unwrap(),
+        State::from_link(&serde_json::to_string(&g.link()).unwrap(), READ_TABLES).unwrap(),
     ] {
         assert_eq!(back.options.equity_guideline_pct, Some(Decimal::from(10)));
         assert_eq!(back.base, g.base);
@@ -236,15 +236,15 @@ fn saved_state_and_links_round_trip_and_refuse_damage() {
         r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{"state_offer":"-5"}}"#,
         r#"{"v":1,"preset":"sodra-vatterbygden-2024","lang":"sv","scenario":{},"guideline":"-10"}"#,
     ] {
-        assert!(State::from_link(bad).is_err(), "{bad}");
+        assert!(State::from_link(bad, READ_TABLES).is_err(), "{bad}");
     }
-    assert!(State::from_saved(&json.replace("\"version\":1", "\"version\":9")).is_err());
-    assert!(State::from_saved("{\"version\":1,").is_err());
+    assert!(State::from_saved(&json.replace("\"version\":1", "\"version\":9"), READ_TABLES).is_err());
+    assert!(State::from_saved("{\"version\":1,", READ_TABLES).is_err());
 }
 
 #[test]
 fn undo_after_typing_like_a_browser() {
-    let mut s = State::new(Lang::Sv);
+    let mut s = State::new(Lang::Sv, READ_TABLES);
     for p in [
         "6",
         "6 ",
@@ -267,4 +267,49 @@ fn undo_after_typing_like_a_browser() {
     let u = s.apply(Action::Undo);
     assert_eq!(total_2024(&u), d(11_172_000));
     assert_eq!(u.current_value(Field::StateOffer), d(6_000_000));
+}
+
+/// The page gets imports from the import worker as an `ImportReply` (JSON):
+/// every finding and error must read there exactly as the importer wrote it,
+/// in both languages, and the preview must show them.
+#[test]
+fn an_import_through_the_workers_reply_reads_as_the_importer_wrote_it() {
+    use finsam_kalkyl::engine::import::ImportReply;
+    use finsam_kalkyl::engine::{import_table, SwedishFormat};
+    let through_worker = |text: &str| {
+        let json = serde_json::to_string(&ImportReply::new(import_table(text), &SwedishFormat)).unwrap();
+        serde_json::from_str::<ImportReply>(&json).unwrap().into_result()
+    };
+
+    let table = "Förbundet;Budget 2024;Plan 2025\nHabo kommun;10 000;10 000\nStaten;20 000;20 000\n\
+                 Region;5 000;fem tusen\nFIA;12 000;12 000\nEn rad ingen känner;1;2\n";
+    let direct = import_table(table).unwrap();
+    let sent = through_worker(table).unwrap();
+    assert_eq!(sent.budget, direct.budget);
+    assert!(!direct.findings.is_empty());
+    assert_eq!(sent.findings.len(), direct.findings.len());
+    for (a, b) in sent.findings.iter().zip(&direct.findings) {
+        assert_eq!((a.severity, a.code), (b.severity, b.code));
+        for lang in [Lang::Sv, Lang::En] {
+            assert_eq!(a.message(lang, &SwedishFormat), b.message(lang, &SwedishFormat));
+        }
+    }
+    let s = State::new(Lang::Sv, READ_TABLES).apply(Action::PreviewImport(None, Ok(sent)));
+    let preview = s.preview.as_ref().unwrap().result.as_ref().unwrap();
+    assert!(preview
+        .import_findings
+        .iter()
+        .any(|f| f.code == Code::BadCell && f.message(Lang::Sv, &SwedishFormat).contains("fem tusen")));
+
+    let bad = "Förbundet;Budget 2024\nHabo kommun;10 000\nRegion,5 000\n";
+    let direct = import_table(bad).unwrap_err();
+    let sent = through_worker(bad).unwrap_err();
+    for lang in [Lang::Sv, Lang::En] {
+        assert_eq!(sent.message(lang), direct.message(lang));
+    }
+    assert!(
+        sent.message(Lang::Sv).starts_with("Rad 3"),
+        "{}",
+        sent.message(Lang::Sv)
+    );
 }

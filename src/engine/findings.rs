@@ -8,9 +8,9 @@ use super::model::RowClass;
 use super::money::AmountError;
 use super::{Lang, NumberFormat};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -32,7 +32,7 @@ impl Severity {
 }
 
 /// Stable codes: tools and tests may depend on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     SumMismatch,
@@ -162,6 +162,12 @@ pub enum Detail {
     YearGap {
         from: i32,
         to: i32,
+    },
+    /// Already worded, in both languages: an import finding as the import
+    /// worker sends it to the page (see `import::ImportReply`).
+    Worded {
+        sv: String,
+        en: String,
     },
 }
 
@@ -494,6 +500,13 @@ impl Finding {
                     format!("åren {from} och {to} följer inte på varandra; det egna kapitalet kedjas ändå från {from} till {to}.")
                 } else {
                     format!("the years {from} and {to} are not consecutive; equity is chained from {from} to {to} all the same.")
+                }
+            }
+            Detail::Worded { sv: text, en } => {
+                if sv {
+                    text.clone()
+                } else {
+                    en.clone()
                 }
             }
         }

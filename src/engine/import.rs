@@ -54,6 +54,12 @@ pub enum ImportErrorKind {
     Unreadable(String),
     /// A JSON file that is not the budget model.
     Json(String),
+    /// Already worded, in both languages, with the row and column in it:
+    /// an error as the import worker sends it to the page.
+    Worded {
+        sv: String,
+        en: String,
+    },
 }
 
 fn sep_name(c: char, lang: Lang) -> &'static str {
@@ -123,6 +129,8 @@ impl ImportError {
                 sep_name(*row, lang), sep_name(*header, lang)
             ),
             (Json(why), _) => why.clone(),
+            (Worded { sv, .. }, true) => return sv.clone(),
+            (Worded { en, .. }, false) => return en.clone(),
             (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
             (Unreadable(why), false) => format!("the table cannot be read: {why}"),
         };
@@ -581,6 +589,100 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
         key: None,
     };
     Ok(Imported { budget, findings })
+}
+
+/// An import as the browser's import worker sends it to the page: the
+/// budget, and what the importer said, already worded in both languages.
+/// The page reads this instead of the typed findings and errors, whose
+/// deserializer alone would add 7.6 kB gzip to every visit; the worker
+/// holds the importer, so the page does not carry it either.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ImportReply {
+    pub budget: Option<Budget>,
+    pub findings: Vec<WordedFinding>,
+    pub error: Option<Worded>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WordedFinding {
+    pub severity: Severity,
+    pub code: Code,
+    pub column: Option<String>,
+    pub line: Option<usize>,
+    pub cell: Option<usize>,
+    pub text: Worded,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Worded {
+    pub sv: String,
+    pub en: String,
+}
+
+impl ImportReply {
+    pub fn new(result: Result<Imported, ImportError>, f: &dyn super::NumberFormat) -> ImportReply {
+        match result {
+            Ok(imported) => ImportReply {
+                findings: imported
+                    .findings
+                    .iter()
+                    .map(|finding| WordedFinding {
+                        severity: finding.severity,
+                        code: finding.code,
+                        column: finding.column.clone(),
+                        line: finding.line,
+                        cell: finding.cell,
+                        text: Worded {
+                            sv: finding.body(Lang::Sv, f),
+                            en: finding.body(Lang::En, f),
+                        },
+                    })
+                    .collect(),
+                budget: Some(imported.budget),
+                error: None,
+            },
+            Err(error) => ImportReply {
+                budget: None,
+                findings: Vec::new(),
+                error: Some(Worded {
+                    sv: error.message(Lang::Sv),
+                    en: error.message(Lang::En),
+                }),
+            },
+        }
+    }
+
+    /// Back to what the importer returned, with the words in place of the
+    /// figures: each finding and error reads exactly as it did there.
+    pub fn into_result(self) -> Result<Imported, ImportError> {
+        match (self.budget, self.error) {
+            (Some(budget), None) => Ok(Imported {
+                budget,
+                findings: self
+                    .findings
+                    .into_iter()
+                    .map(|w| Finding {
+                        severity: w.severity,
+                        code: w.code,
+                        column: w.column,
+                        line: w.line,
+                        cell: w.cell,
+                        detail: Detail::Worded {
+                            sv: w.text.sv,
+                            en: w.text.en,
+                        },
+                    })
+                    .collect(),
+            }),
+            (_, error) => {
+                let Worded { sv, en } = error.unwrap_or_else(|| Worded {
+                    sv: "importen gav inget svar".into(),
+                    en: "the import gave no answer".into(),
+                });
+                Err(ImportError::new(ImportErrorKind::Worded { sv, en }))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! and the iframe's height. Every call can fail (private mode, file://, an
 //! old browser); each failure becomes a notice, never a panic.
 
+use crate::engine::import::{ImportError, ImportErrorKind, ImportReply, Imported};
 use crate::engine::{presets, Lang};
-use crate::state::{Notice, State};
+use crate::state::{Notice, PresetReader, State};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// JSON through the browser's own `JSON.stringify`, with serde-wasm-bindgen
@@ -53,6 +54,9 @@ pub fn budget_from_json(text: &str) -> Result<crate::engine::Budget, String> {
     budget.validate()?;
     Ok(budget)
 }
+
+/// The page reads a preset's budget from its JSON (see `engine::presets`).
+pub const READ_JSON: PresetReader = PresetReader(|p| budget_from_json(p.json).ok());
 
 /// The localStorage key, versioned with the saved format.
 const STORAGE_KEY: &str = "finsam-kalkyl/v1";
@@ -138,8 +142,8 @@ fn opening_state(config: &Config) -> State {
         config
             .preset
             .as_deref()
-            .and_then(|p| State::from_preset(p, lang))
-            .unwrap_or_else(|| State::new(lang))
+            .and_then(|p| State::from_preset(p, lang, READ_JSON))
+            .unwrap_or_else(|| State::new(lang, READ_JSON))
     };
     let hash = fragment();
     if let Some(encoded) = hash.strip_prefix(LINK_PREFIX) {
@@ -148,7 +152,7 @@ fn opening_state(config: &Config) -> State {
             .and_then(|s| s.as_string())
             .ok_or_else(|| "länken är inte korrekt kodad".to_string())
             .and_then(|json| from_json(&json).map_err(|e| format!("länken är skadad ({e})")))
-            .and_then(State::from_link_value);
+            .and_then(|link| State::from_link_value(link, READ_JSON));
         let mut state = match opened {
             Ok(state) => state,
             Err(why) => {
@@ -163,7 +167,7 @@ fn opening_state(config: &Config) -> State {
         // Named scenarios live in this browser, whatever the link says.
         if let Some(Ok(saved)) = storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .map(|j| from_json(&j).and_then(State::from_saved_value))
+            .map(|j| from_json(&j).and_then(|saved| State::from_saved_value(saved, READ_JSON)))
         {
             state.named = saved.named;
         }
@@ -173,7 +177,7 @@ fn opening_state(config: &Config) -> State {
         if let Some(json) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) {
             let restored = from_json(&json)
                 .map_err(|e| format!("sparade data är skadade ({e})"))
-                .and_then(State::from_saved_value);
+                .and_then(|saved| State::from_saved_value(saved, READ_JSON));
             return match restored {
                 Ok(mut state) => {
                     if let Some(l) = config.lang {
@@ -309,61 +313,111 @@ pub fn download(bytes: &[u8], filename: &str, mime: &str) -> Result<(), JsValue>
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// The export worker, started the first time a workbook is asked for. It
-/// says "ready" once its wasm has loaded; until then a request waits here.
-struct Exporter {
+/// One of the app's workers (export, import), started the first time it
+/// is needed. It says "ready" once its wasm has loaded; until then
+/// requests wait here.
+struct Helper {
     worker: web_sys::Worker,
     ready: bool,
-    pending: Option<String>,
-    /// The file name and the callback of the workbook being made.
-    job: Option<(String, yew::Callback<Result<(), String>>)>,
+    pending: Vec<JsValue>,
 }
+
+type Slot = &'static std::thread::LocalKey<std::cell::RefCell<Option<Helper>>>;
+type ExportDone = yew::Callback<Result<(), String>>;
+type ImportDone = yew::Callback<Result<Imported, ImportError>>;
 
 thread_local! {
-    static EXPORTER: std::cell::RefCell<Option<Exporter>> = const { std::cell::RefCell::new(None) };
+    static EXPORTER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
+    static IMPORTER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
+    /// The file name and the callback of the workbook being made.
+    static EXPORT_JOB: std::cell::RefCell<Option<(String, ExportDone)>> =
+        const { std::cell::RefCell::new(None) };
+    /// Imports asked for and answered, and who hears the newest answer.
+    static IMPORT_JOB: std::cell::RefCell<(u32, u32, Option<ImportDone>)> =
+        const { std::cell::RefCell::new((0, 0, None)) };
 }
 
-/// Where the export worker's loader is: beside the app's own files. A
-/// host page's embed.js says where that is; the single file carries the
-/// worker inline and says so too.
-fn worker_url() -> String {
-    let global = |name: &str| {
-        web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok())
-            .and_then(|v| v.as_string())
-    };
-    global("__finsamWorkerUrl").unwrap_or_else(|| {
-        format!(
-            "{}finsam-export_loader.js",
-            global("__finsamBase").unwrap_or_else(|| "./".into())
-        )
+/// Where a worker's loader is: beside the app's own files. A host page's
+/// embed.js says where that is; the single file carries the workers inline
+/// and says where they are.
+fn worker_url(name: &str) -> String {
+    let global =
+        |key: &str| web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(key)).ok());
+    global("__finsamWorkers")
+        .and_then(|urls| js_sys::Reflect::get(&urls, &JsValue::from_str(name)).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| {
+            let base = global("__finsamBase").and_then(|v| v.as_string());
+            format!("{}{name}_loader.js", base.as_deref().unwrap_or("./"))
+        })
+}
+
+/// Starts the worker in `slot` if it is not running. False when this
+/// browser cannot start it.
+fn start(slot: Slot, name: &str, on_reply: fn(JsValue), on_fail: fn()) -> bool {
+    slot.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.is_none() {
+            *h = web_sys::Worker::new(&worker_url(name)).ok().map(|worker| {
+                let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                    move |e: web_sys::MessageEvent| {
+                        let data = e.data();
+                        if data.as_string().as_deref() != Some("ready") {
+                            return on_reply(data);
+                        }
+                        let waiting = slot.with(|h| {
+                            h.borrow_mut().as_mut().map(|h| {
+                                h.ready = true;
+                                (h.worker.clone(), std::mem::take(&mut h.pending))
+                            })
+                        });
+                        if let Some((worker, pending)) = waiting {
+                            for request in pending {
+                                let _ = worker.post_message(&request);
+                            }
+                        }
+                    },
+                );
+                let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+                    move |_: web_sys::Event| on_fail(),
+                );
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                // The worker lives as long as the page, and so do its handlers.
+                on_message.forget();
+                on_error.forget();
+                Helper {
+                    worker,
+                    ready: false,
+                    pending: Vec::new(),
+                }
+            });
+        }
+        h.is_some()
     })
 }
 
-fn finish(result: Result<(), String>) {
-    if let Some((_, done)) = EXPORTER.with(|e| e.borrow_mut().as_mut().and_then(|e| e.job.take())) {
+/// Sends a request to the worker in `slot`, now or once it is ready.
+fn send(slot: Slot, request: JsValue) {
+    slot.with(|h| {
+        if let Some(h) = h.borrow_mut().as_mut() {
+            if h.ready {
+                let _ = h.worker.post_message(&request);
+            } else {
+                h.pending.push(request);
+            }
+        }
+    });
+}
+
+fn export_finished(result: Result<(), String>) {
+    if let Some((_, done)) = EXPORT_JOB.with(|j| j.borrow_mut().take()) {
         done.emit(result);
     }
 }
 
-fn on_worker_message(e: web_sys::MessageEvent) {
-    let data = e.data();
-    if data.as_string().as_deref() == Some("ready") {
-        EXPORTER.with(|e| {
-            if let Some(exporter) = e.borrow_mut().as_mut() {
-                exporter.ready = true;
-                if let Some(request) = exporter.pending.take() {
-                    let _ = exporter.worker.post_message(&JsValue::from_str(&request));
-                }
-            }
-        });
-        return;
-    }
-    let filename = EXPORTER.with(|e| {
-        e.borrow()
-            .as_ref()
-            .and_then(|e| e.job.as_ref().map(|j| j.0.clone()))
-    });
+fn on_workbook(data: JsValue) {
+    let filename = EXPORT_JOB.with(|j| j.borrow().as_ref().map(|j| j.0.clone()));
     let result = match (data.dyn_ref::<js_sys::Uint8Array>(), filename) {
         (Some(bytes), Some(filename)) => download(
             &bytes.to_vec(),
@@ -373,49 +427,97 @@ fn on_worker_message(e: web_sys::MessageEvent) {
         .map_err(|e| js_message(&e)),
         _ => Err(data.as_string().unwrap_or_default()),
     };
-    finish(result);
-}
-
-fn start_exporter() -> Option<Exporter> {
-    let worker = web_sys::Worker::new(&worker_url()).ok()?;
-    let on_message =
-        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_worker_message);
-    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|_: web_sys::Event| {
-        finish(Err("exportens arbetare kunde inte laddas".into()));
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    // The worker lives as long as the page, and so do its handlers.
-    on_message.forget();
-    on_error.forget();
-    Some(Exporter {
-        worker,
-        ready: false,
-        pending: None,
-        job: None,
-    })
+    export_finished(result);
 }
 
 /// Asks the export worker for a workbook and saves it; `done` hears how it
 /// went. The worker is large, so it loads only now, and only once.
-pub fn export_xlsx(request: String, filename: String, done: yew::Callback<Result<(), String>>) {
-    let started = EXPORTER.with(|e| {
-        let mut slot = e.borrow_mut();
-        if slot.is_none() {
-            *slot = start_exporter();
-        }
-        let Some(exporter) = slot.as_mut() else {
-            return false;
-        };
-        exporter.job = Some((filename, done.clone()));
-        if exporter.ready {
-            let _ = exporter.worker.post_message(&JsValue::from_str(&request));
-        } else {
-            exporter.pending = Some(request);
-        }
-        true
-    });
-    if !started {
+pub fn export_xlsx(request: String, filename: String, done: ExportDone) {
+    let failed = || export_finished(Err("exportens arbetare kunde inte laddas".into()));
+    if !start(&EXPORTER, "finsam-export", on_workbook, failed) {
         done.emit(Err("exporten kunde inte starta i den här webbläsaren".into()));
+        return;
     }
+    EXPORT_JOB.with(|j| *j.borrow_mut() = Some((filename, done)));
+    send(&EXPORTER, JsValue::from_str(&request));
+}
+
+fn import_failed(sv: &str, en: &str) -> Result<Imported, ImportError> {
+    Err(ImportError {
+        line: None,
+        cell: None,
+        kind: ImportErrorKind::Worded {
+            sv: sv.into(),
+            en: en.into(),
+        },
+    })
+}
+
+/// Only the answer to the newest request is shown: while a person types,
+/// earlier answers are already out of date.
+fn import_answered(result: Result<Imported, ImportError>) {
+    let done = IMPORT_JOB.with(|j| {
+        let mut j = j.borrow_mut();
+        j.1 += 1;
+        if j.1 == j.0 {
+            j.2.clone()
+        } else {
+            None
+        }
+    });
+    if let Some(done) = done {
+        done.emit(result);
+    }
+}
+
+fn on_import_reply(data: JsValue) {
+    let reply = data
+        .as_string()
+        .ok_or_else(String::new)
+        .and_then(|json| from_json::<ImportReply>(&json));
+    import_answered(match reply {
+        Ok(reply) => reply.into_result(),
+        Err(_) => import_failed(
+            "Tabellen kunde inte läsas: importen svarade oväntat.",
+            "The table could not be read: the import answered unexpectedly.",
+        ),
+    });
+}
+
+fn importer_failed() {
+    // Every request still waiting is answered, so none waits for ever.
+    let waiting = IMPORT_JOB.with(|j| {
+        let j = j.borrow();
+        j.0 - j.1
+    });
+    for _ in 0..waiting {
+        import_answered(import_failed(
+            "Tabellen kunde inte läsas: importens arbetare kunde inte laddas. Ladda om sidan och försök igen.",
+            "The table could not be read: the import worker could not be loaded. Reload the page and try again.",
+        ));
+    }
+}
+
+/// Starts the import worker, so that it has loaded by the time a person
+/// pastes a table.
+pub fn warm_importer() {
+    start(&IMPORTER, "finsam-import", on_import_reply, importer_failed);
+}
+
+/// Reads a pasted table (a string) or a file (its bytes) in the import
+/// worker; `done` hears the importer's answer.
+pub fn import_in_worker(request: JsValue, done: ImportDone) {
+    if !start(&IMPORTER, "finsam-import", on_import_reply, importer_failed) {
+        done.emit(import_failed(
+            "Importen kunde inte starta i den här webbläsaren.",
+            "The import could not start in this browser.",
+        ));
+        return;
+    }
+    IMPORT_JOB.with(|j| {
+        let mut j = j.borrow_mut();
+        j.0 += 1;
+        j.2 = Some(done);
+    });
+    send(&IMPORTER, request);
 }

@@ -29,26 +29,43 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     let state = &props.store.0;
     let (lang, w) = (state.lang, words(state.lang));
     // A file being read; dropping the reader would cancel it.
-    let reading = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let file_reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let dragging = use_state(|| false);
     let store = props.store.clone();
 
-    let read_file = {
+    // The importer runs in a worker: started with the panel, so it has
+    // loaded by the time a table is pasted.
+    use_effect_with((), |_| super::browser::warm_importer());
+    let reading = use_state(|| false);
+    let import = {
         let (store, reading) = (store.clone(), reading.clone());
+        move |name: Option<String>, request: wasm_bindgen::JsValue| {
+            reading.set(true);
+            let (store, reading) = (store.clone(), reading.clone());
+            super::browser::import_in_worker(
+                request,
+                Callback::from(move |result| {
+                    reading.set(false);
+                    store.dispatch(Action::PreviewImport(name.clone(), result));
+                }),
+            );
+        }
+    };
+    let read_file = {
+        let (store, file_reader, import) = (store.clone(), file_reader.clone(), import.clone());
         move |file: web_sys::File| {
             let name = file.name();
-            let store = store.clone();
+            let (store, import) = (store.clone(), import.clone());
             let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
                 let bytes = result.unwrap_or_default();
-                store.dispatch(match looks_like_json(&bytes) {
-                    true => Action::PreviewBudget(
-                        Some(name),
-                        super::browser::budget_from_json(&String::from_utf8_lossy(&bytes)),
-                    ),
-                    false => Action::PreviewFile(name, bytes),
-                });
+                if looks_like_json(&bytes) {
+                    let budget = super::browser::budget_from_json(&String::from_utf8_lossy(&bytes));
+                    store.dispatch(Action::PreviewBudget(Some(name), budget));
+                } else {
+                    import(Some(name), js_sys::Uint8Array::from(bytes.as_slice()).into());
+                }
             });
-            *reading.borrow_mut() = Some(reader);
+            *file_reader.borrow_mut() = Some(reader);
         }
     };
     let on_text = {
@@ -56,10 +73,14 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let text = area.value();
-            store.dispatch(match looks_like_json(text.as_bytes()) {
-                true => Action::PreviewBudget(None, super::browser::budget_from_json(&text)),
-                false => Action::PreviewText(text),
-            });
+            if looks_like_json(text.as_bytes()) {
+                store.dispatch(Action::PreviewBudget(
+                    None,
+                    super::browser::budget_from_json(&text),
+                ));
+            } else {
+                import(None, text.into());
+            }
         })
     };
     let on_file = {
@@ -129,6 +150,12 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     <p>{ w.import_drop }</p>
                 </div>
             </div>
+            // Only while nothing is shown yet (the worker is loading): the
+            // answer to a keystroke comes in a millisecond, and a line that
+            // blinks in and out would move the preview under the pointer.
+            if *reading && state.preview.is_none() {
+                <p class="reading" role="status">{ w.import_reading }</p>
+            }
             if let Some(preview) = &state.preview {
                 { preview_view(preview, &store, lang) }
             }

@@ -37,12 +37,13 @@ async function sizes(distDir, skip) {
   return { raw, gz, br };
 }
 
-const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.html|icon-512\.png|icon-maskable-512\.png)$|^finsam-export/.test(n);
+const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.html|icon-512\.png|icon-maskable-512\.png)$|^finsam-(export|import)/.test(n);
 const page = await sizes(join(root, 'dist'), notPage);
 const empty = await sizes(join(root, 'target', 'empty-yew-dist'), () => false);
 const single = (await stat(join(root, 'dist', 'finsam-kalkyl.html'))).size;
 const singleGz = execFileSync('gzip', ['-9', '-n', '-c', join(root, 'dist', 'finsam-kalkyl.html')]).length;
 const worker = await sizes(join(root, 'dist'), (n) => !n.startsWith('finsam-export'));
+const importer = await sizes(join(root, 'dist'), (n) => !n.startsWith('finsam-import'));
 const budget = Number((await readFile(join(root, 'scripts', 'size-budget.txt'), 'utf8')).split('\n').find((l) => /^\d/.test(l)));
 const kb = (b) => (b / 1000).toFixed(1);
 const ok = (met) => (met ? '**met**' : '**missed**');
@@ -117,6 +118,7 @@ dominate), so it was dropped.
 | Yew's function_todomvc (peer) | | ${kb(peer.gz)} kB | ${kb(peer.br)} kB | | |
 | ratio to the peer (gzip) | | ${(page.gz / peer.gz).toFixed(2)} × | | | |
 | XLSX export worker, loaded only when a workbook is asked for | ${kb(worker.raw)} kB | ${kb(worker.gz)} kB | ${kb(worker.br)} kB | | |
+| import worker, loaded when the import panel opens | ${kb(importer.raw)} kB | ${kb(importer.gz)} kB | ${kb(importer.br)} kB | | |
 | single file \`dist/finsam-kalkyl.html\` (not part of the page) | ${kb(single)} kB | ${kb(singleGz)} kB | | | |
 
 Per file: \`scripts/size.sh\`.

@@ -18,6 +18,13 @@ async function typeInto(page, selector, value) {
   await page.keyboard.press('Tab');
 }
 
+/** The import worker loads without a network too: a pasted table is read. */
+async function importsOffline(page) {
+  await page.getByRole('button', { name: 'Importera budget' }).click();
+  await page.locator('#import-text').fill('Förbundet\tBudget 2024\nHabo kommun\t10 000\nRegion\tfem\n');
+  assert.match(await text(page.locator('.preview')), /Rad 3, kolumn 2 \(Budget 2024\) «Region»: «fem» är inte ett belopp/);
+}
+
 /** A scenario with something in every part: utrymme, mode, member, year, step-up. */
 async function makeScenario(page) {
   await typeInto(page, '#f-state', '6 500 000');
@@ -36,7 +43,7 @@ test('the single file works from file:// with no server and no network', async (
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => { if (!/^(file|data):/.test(r.url())) problems.push(`request: ${r.url()}`); });
+  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) problems.push(`request: ${r.url()}`); });
   await page.goto(url);
   assert.equal(await total(page), '11 172 000 kr');
   await typeInto(page, '#f-state', '6 000 000');
@@ -44,6 +51,7 @@ test('the single file works from file:// with no server and no network', async (
   assert.equal(await total(page), '11 718 040 kr');
   // From file:// no service worker is registered, and none controls the page.
   assert.deepEqual(await page.evaluate(() => [location.protocol, navigator.serviceWorker?.controller ?? null]), ['file:', null]);
+  await importsOffline(page);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -58,6 +66,7 @@ test('after one visit the served app reloads and works with the network off', as
   await typeInto(page, '#f-kommun-0', '+10 000');
   assert.match(await text(page.locator('[data-testid=leverage]')), /Statens utrymme är fullt utnyttjat/);
   await page.locator('table.years-table').waitFor();
+  await importsOffline(page);
   await context.setOffline(false);
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
