@@ -5,7 +5,7 @@ use finsam_kalkyl::engine::{
     analyse, import_bytes, import_table,
     matching::{match_change, matched_half, Parties},
     money::{format_amount, parse_amount, split_largest_remainder},
-    presets, run_scenario, Change, MemberRef, Mode, Options, Scenario,
+    presets, run_scenario, sort_small_by_key, Change, MemberRef, Mode, Options, Scenario,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -21,6 +21,17 @@ fn kommuner() -> impl Strategy<Value = Vec<i64>> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The engine's own small sort orders as std's stable sort does, ties
+    /// in their original order.
+    #[test]
+    fn small_sort_is_a_stable_sort(items in prop::collection::vec((0u8..5, any::<u16>()), 0..60)) {
+        let mut ours = items.clone();
+        sort_small_by_key(&mut ours, |&(k, _)| k);
+        let mut std_sorted = items;
+        std_sorted.sort_by_key(|&(k, _)| k);
+        prop_assert_eq!(ours, std_sorted);
+    }
 
     /// On a balanced baseline the matched state amount is DOMAIN.md's
     /// formula on the offers, and never more than the offer.

@@ -250,7 +250,7 @@ pub fn analyse(budget: &Budget, options: &Options) -> Analysis {
 
 /// Errors first, then by column order as found.
 pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| f.severity);
+    super::sort_small_by_key(findings, |f| f.severity);
 }
 
 fn rows_of(budget: &Budget, class: RowClass) -> Vec<usize> {
@@ -494,7 +494,7 @@ fn choose_chain(budget: &Budget) -> Vec<usize> {
             None => best.push((column.year, rank, i)),
         }
     }
-    best.sort_by_key(|(year, _, _)| *year);
+    super::sort_small_by_key(&mut best, |(year, _, _)| *year);
     best.into_iter().map(|(_, _, i)| i).collect()
 }
 

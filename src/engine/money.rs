@@ -279,11 +279,9 @@ pub fn split_largest_remainder(total: Decimal, weights: &[Decimal]) -> Vec<Decim
     let mut left = whole - given;
     if left > 0 {
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
-            remainders[b]
-                .cmp(&remainders[a])
-                .then(w[b].cmp(&w[a]))
-                .then(a.cmp(&b))
+        // Largest remainder first, then the largest weight, then the first.
+        super::sort_small_by_key(&mut order, |&i| {
+            (std::cmp::Reverse(remainders[i]), std::cmp::Reverse(w[i]), i)
         });
         for &i in order.iter().cycle() {
             if left <= 0 {
