@@ -51,6 +51,17 @@ for (const [name, loader] of [[js, 'js'], [css, 'css']]) {
   replaceIntegrity(before, code, name);
   await writeFile(join(dir, name), code);
 }
+// index.html itself: no comments or indentation, inline scripts and styles
+// minified (the source keeps its comments for the people who read it).
+const inline = [];
+index.replace(/<(script|style)([^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag, attrs, body) => { inline.push({ whole, tag, attrs, body }); });
+for (const { whole, tag, attrs, body } of inline) {
+  if (!body.trim()) continue;
+  const format = / type="module"/.test(attrs) ? 'esm' : undefined;
+  const { code } = await transform(body, { loader: tag === 'style' ? 'css' : 'js', format, minify: true, logLevel: 'error' });
+  index = index.replace(whole, () => `<${tag}${attrs}>${code.trim()}</${tag}>`);
+}
+index = index.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s+</g, '><');
 await writeFile(join(dir, 'index.html'), index);
 
 // 1. embed.js
@@ -145,10 +156,13 @@ function shortImportNames(bytes, glue) {
   const parts = [bytes.subarray(0, 8)];
   const modules = new Map();
   const names = new Map();
+  const exports = new Map();
+  const original = glue;
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, body] = leb(at + 1);
     const end = body + size;
+    if (id === 7) { parts.push(renameExports(body, end)); at = end; continue; }
     if (id !== 2) { parts.push(bytes.subarray(at, end)); at = end; continue; }
     let [count, p] = leb(body);
     const entries = [encode(count)];
@@ -173,7 +187,29 @@ function shortImportNames(bytes, glue) {
     parts.push(Buffer.from([2]), encode(section.length), section);
     at = end;
   }
-  const before = glue;
+  // Exports the glue calls (`wasm.__wbindgen_malloc(…)`) get short names
+  // too; those it never names keep theirs.
+  function renameExports(body, end) {
+    let [count, p] = leb(body);
+    const entries = [encode(count)];
+    while (count--) {
+      let len;
+      [len, p] = leb(p); const name = bytes.toString('utf8', p, p + len); p += len;
+      const descStart = p;
+      p++; [, p] = leb(p);
+      const used = new RegExp(`\\bwasm\\.${name}\\b`, 'g');
+      let next = name;
+      if (used.test(glue)) {
+        next = `${short(exports.size)}_`;
+        exports.set(name, next);
+        glue = glue.replace(used, () => `wasm.${next}`);
+      }
+      entries.push(str(next), bytes.subarray(descStart, p));
+    }
+    if (p !== end) throw new Error('post-build: the export section did not parse to its end');
+    const section = Buffer.concat(entries);
+    return Buffer.concat([Buffer.from([7]), encode(section.length), section]);
+  }
   const once = (from, to) => {
     const hits = glue.split(from).length - 1;
     if (hits !== 1) throw new Error(`post-build: ${JSON.stringify(from)} is in the glue ${hits} times, not once`);
@@ -181,5 +217,5 @@ function shortImportNames(bytes, glue) {
   };
   for (const [module, name] of modules) once(`${JSON.stringify(module)}: `, `${JSON.stringify(name)}: `);
   for (const [key, name] of names) once(`        ${key.split('\0')[1]}: function`, `        ${name}: function`);
-  return { wasm: Buffer.concat(parts), glue, before };
+  return { wasm: Buffer.concat(parts), glue, before: original };
 }

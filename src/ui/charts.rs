@@ -62,7 +62,7 @@ impl Scale {
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     // Each chart's figures as a table, built only when asked for.
-    let (equity_open, funding_open) = (use_state(|| false), use_state(|| false));
+    let (equity_open, funding_open) = (use_state(bool::default), use_state(bool::default));
     html! {
         <div class="charts">
             { equity_chart(props, &equity_open) }

@@ -30,13 +30,13 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     let (lang, w) = (state.lang, words(state.lang));
     // A file being read; dropping the reader would cancel it.
     let file_reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-    let dragging = use_state(|| false);
+    let dragging = use_state(bool::default);
     let store = props.store.clone();
 
     // The importer runs in a worker: started with the panel, so it has
     // loaded by the time a table is pasted.
     use_effect_with((), |_| super::browser::warm_importer());
-    let reading = use_state(|| false);
+    let reading = use_state(bool::default);
     let import = {
         let (store, reading) = (store.clone(), reading.clone());
         move |name: Option<String>, request: wasm_bindgen::JsValue| {

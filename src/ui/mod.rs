@@ -132,7 +132,7 @@ fn App(props: &AppProps) -> Html {
     let w = text::words(lang);
     let embed = props.config.embed;
 
-    let importing = use_state(|| false);
+    let importing = use_state(bool::default);
     let toggle_import = {
         let importing = importing.clone();
         Callback::from(move |_: ()| importing.set(!*importing))

@@ -244,7 +244,7 @@ fn NewInsatsForm(props: &InsatsProps) -> Html {
     let amount = use_state(String::new);
     let start = use_state(|| years.first().copied().unwrap_or_default());
     let end = use_state(|| years.last().copied().unwrap_or_default());
-    let error = use_state(|| None::<String>);
+    let error = use_state(Option::<String>::default);
     let text_input = |handle: &UseStateHandle<String>| {
         let handle = handle.clone();
         Callback::from(move |e: InputEvent| {
@@ -373,9 +373,9 @@ fn Afford(props: &AffordProps) -> Html {
     let floor = money::parse_amount(&floor_text);
     let uniform = use_state(|| None::<planning::UniformGoal>);
     let member_goal = use_state(|| None::<(String, Option<(Decimal, Scenario)>)>);
-    let member = use_state(|| 0usize);
+    let member = use_state(usize::default);
     let insats_text = use_state(String::new);
-    let insats_error = use_state(|| None::<String>);
+    let insats_error = use_state(Option::<String>::default);
 
     // Room takes a few milliseconds (a search per year), too long to run
     // on every keystroke: it is worked out once typing pauses.

@@ -45,7 +45,7 @@ fn notice_text(notice: &Notice, lang: Lang) -> String {
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let (lang, w) = (props.lang, words(props.lang));
-    let link = use_state(|| None::<String>);
+    let link = use_state(Option::<String>::default);
     let send = |action: Action| {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
