@@ -504,6 +504,12 @@ pub fn warm_importer() {
     start(&IMPORTER, "finsam-import", on_import_reply, importer_failed);
 }
 
+/// Nobody waits for the imports asked for so far any more: the panel was
+/// closed, or a JSON budget (read here, not in the worker) took their place.
+pub fn forget_imports() {
+    IMPORT_JOB.with(|j| j.borrow_mut().2 = None);
+}
+
 /// Reads a pasted table (a string) or a file (its bytes) in the import
 /// worker; `done` hears the importer's answer.
 pub fn import_in_worker(request: JsValue, done: ImportDone) {

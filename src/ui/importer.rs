@@ -35,7 +35,11 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
 
     // The importer runs in a worker: started with the panel, so it has
     // loaded by the time a table is pasted.
-    use_effect_with((), |_| super::browser::warm_importer());
+    // An answer that arrives after the panel has closed is not wanted.
+    use_effect_with((), |_| {
+        super::browser::warm_importer();
+        super::browser::forget_imports
+    });
     let reading = use_state(bool::default);
     let import = {
         let (store, reading) = (store.clone(), reading.clone());
@@ -59,6 +63,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
                 let bytes = result.unwrap_or_default();
                 if looks_like_json(&bytes) {
+                    super::browser::forget_imports();
                     let budget = super::browser::budget_from_json(&String::from_utf8_lossy(&bytes));
                     store.dispatch(Action::PreviewBudget(Some(name), budget));
                 } else {
@@ -74,6 +79,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let text = area.value();
             if looks_like_json(text.as_bytes()) {
+                super::browser::forget_imports();
                 store.dispatch(Action::PreviewBudget(
                     None,
                     super::browser::budget_from_json(&text),
