@@ -12,3 +12,7 @@ pub mod bench_support;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// What the browser's two workers share (`src/bin/finsam-*.rs`).
+#[cfg(all(target_arch = "wasm32", feature = "workers"))]
+pub mod worker;

@@ -7,20 +7,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let request = e.data().as_string().unwrap_or_default();
-        let _ = match finsam_kalkyl::engine::export::xlsx_from_request(&request) {
-            Ok(bytes) => reply_to.post_message(&js_sys::Uint8Array::from(bytes.as_slice())),
-            Err(why) => reply_to.post_message(&JsValue::from_str(&why)),
-        };
+    use wasm_bindgen::JsValue;
+    finsam_kalkyl::worker::serve(|data| {
+        let request = data.as_string().unwrap_or_default();
+        match finsam_kalkyl::engine::export::xlsx_from_request(&request) {
+            Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            Err(why) => JsValue::from_str(&why),
+        }
     });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    // Messages sent before now were lost: the page waits for this.
-    let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
