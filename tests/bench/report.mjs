@@ -103,10 +103,28 @@ the total-funding figure (a MutationObserver), as TOOLCHAIN.md says.
 | Yew's function_todomvc (peer, TOOLCHAIN.md: first render) | ${peer.load} ms | | | | | |
 
 "Interactive" is the later of the whole page in the DOM and its first paint:
-every control is there, on screen, with its handlers. The whole page renders
-at once; deferring the table and panels to after the first paint was tried
-and did not bring the first paint forward (the frame's own layout and paint
-dominate), so it was dropped.
+every control is there, on screen, with its handlers.
+
+Where the time goes (performance marks in the page and CDP traces, medians
+of 10 on this machine): the HTML, CSS and JS glue are in by about 185 ms
+(the wasm, preloaded, by about 120 ms); the wasm's compile, the state
+(the preset parsed from its JSON in about 5 ms, the analysis and the
+scenario) and Yew's first render of the whole page (about 680 elements) end
+at about 450 ms; then one style recalculation (about 30 ms) and one layout
+of about 1 000 layout objects (90–130 ms) before the first paint. A static
+copy of the rendered page takes the same 90–130 ms to lay out (35–60 ms
+without its CSS); neither the font family, the weights, tabular figures
+nor the non-ASCII characters explain it (each tried alone).
+Tried, by interleaved loads (median of 12 each): the Intl warm-up in a task
+of its own after the app's script starts (kept: 7–12 % sooner); the service
+worker not registered at all (no change); \`content-visibility: auto\` on the
+sections below the fold (2–6 %, within the noise); bare table cells without
+their inner span (no change); compiling the wasm from an inline script in the
+head instead of Trunk's loader (DOM about 60–100 ms sooner, first paint only
+about 25 ms). Deferring the table and panels to after the first paint did
+not bring the first paint forward. On this 2-core VM the same build's load
+varied from 520 to 880 ms within minutes, and the empty Yew app from 141 to
+192 ms.
 
 ## Size (everything the page loads)
 
