@@ -378,8 +378,15 @@ fn start(slot: Slot, name: &str, on_reply: fn(JsValue), on_fail: fn()) -> bool {
                         }
                     },
                 );
+                // A worker that failed to load, or trapped, is dropped: the
+                // next request starts a new one instead of waiting for ever.
                 let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-                    move |_: web_sys::Event| on_fail(),
+                    move |_: web_sys::Event| {
+                        if let Some(h) = slot.with(|h| h.borrow_mut().take()) {
+                            h.worker.terminate();
+                        }
+                        on_fail();
+                    },
                 );
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
