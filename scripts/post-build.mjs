@@ -40,13 +40,13 @@ const replaceIntegrity = (before, after, name) => {
 // The single file (3.) appends a call to the glue's own init function by
 // name, so it keeps the glue unminified (but with the short import names).
 const wasmBefore = await readFile(join(dir, wasm));
-const renamed = shortImportNames(wasmBefore, await readFile(join(dir, js), 'utf8'));
+const glueBefore = await readFile(join(dir, js), 'utf8');
+const renamed = shortNames(wasmBefore, glueBefore);
 const glue = renamed.glue;
 replaceIntegrity(wasmBefore, renamed.wasm, wasm);
 await writeFile(join(dir, wasm), renamed.wasm);
-for (const [name, loader] of [[js, 'js'], [css, 'css']]) {
-  const before = name === js ? renamed.before : await readFile(join(dir, name), 'utf8');
-  const source = name === js ? glue : before;
+const cssBefore = await readFile(join(dir, css), 'utf8');
+for (const [name, loader, before, source] of [[js, 'js', glueBefore, glue], [css, 'css', cssBefore, cssBefore]]) {
   const { code } = await transform(source, { loader, format: loader === 'js' ? 'esm' : undefined, minify: true, legalComments: 'none', logLevel: 'error' });
   replaceIntegrity(before, code, name);
   await writeFile(join(dir, name), code);
@@ -96,7 +96,6 @@ await writeFile(join(dir, 'sw.js'), (await transform(stamped, { minify: true, lo
 // 3. single file
 let html = await readFile(join(dir, 'index.html'), 'utf8');
 const bytes = await readFile(join(dir, wasm));
-const styles = await readFile(join(dir, css), 'utf8');
 const iconSvg = await readFile(join(dir, icon));
 if (/<\/script/i.test(glue)) throw new Error('post-build: the JS glue contains </script>; it cannot be inlined');
 const drop = (re) => {
@@ -108,6 +107,7 @@ drop(/<link rel="modulepreload"[^>]*>/);
 drop(/<link rel="preload"[^>]*>/);
 drop(/<link rel="manifest"[^>]*>/);
 drop(/<link rel="apple-touch-icon"[^>]*>/);
+const styles = await readFile(join(dir, css), 'utf8');
 html = html.replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${styles}\n</style>`);
 html = html.replace(/<link rel="icon"[^>]*>/, () => `<link rel="icon" href="data:image/svg+xml;base64,${iconSvg.toString('base64')}">`);
 const boot = /<script type="module"[^>]*>[\s\S]*?<\/script>/;
@@ -130,11 +130,12 @@ await writeFile(join(dir, 'finsam-kalkyl.html'), html);
 
 /**
  * Renames every import of the wasm module (and its module name) to a short
- * one, and the same names in the glue that supplies them. Each old name must
- * appear exactly once in the glue, as the key that defines it, or the build
- * stops: a name missed would fail only when the page loads.
+ * one, and the same names in the glue that supplies them; likewise the
+ * exports the glue calls. Each old import name must appear exactly once in
+ * the glue, as the key that defines it, or the build stops: a name missed
+ * would fail only when the page loads.
  */
-function shortImportNames(bytes, glue) {
+function shortNames(bytes, glue) {
   const leb = (at) => {
     let value = 0, shift = 0, b;
     do { b = bytes[at++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
@@ -146,6 +147,7 @@ function shortImportNames(bytes, glue) {
     return Buffer.from(out);
   };
   const str = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encode(b.length), b]); };
+  const section = (id, entries) => { const body = Buffer.concat(entries); return Buffer.concat([Buffer.from([id]), encode(body.length), body]); };
   const short = (i) => {
     const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
     let name = '';
@@ -156,8 +158,7 @@ function shortImportNames(bytes, glue) {
   const parts = [bytes.subarray(0, 8)];
   const modules = new Map();
   const names = new Map();
-  const exports = new Map();
-  const original = glue;
+  let exported = 0;
   while (at < bytes.length) {
     const id = bytes[at];
     const [size, body] = leb(at + 1);
@@ -183,8 +184,7 @@ function shortImportNames(bytes, glue) {
       entries.push(str(modules.get(module)), str(names.get(key)), bytes.subarray(descStart, p));
     }
     if (p !== end) throw new Error('post-build: the import section did not parse to its end');
-    const section = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), encode(section.length), section);
+    parts.push(section(2, entries));
     at = end;
   }
   // Exports the glue calls (`wasm.__wbindgen_malloc(…)`) get short names
@@ -200,15 +200,13 @@ function shortImportNames(bytes, glue) {
       const used = new RegExp(`\\bwasm\\.${name}\\b`, 'g');
       let next = name;
       if (used.test(glue)) {
-        next = `${short(exports.size)}_`;
-        exports.set(name, next);
+        next = `${short(exported++)}_`;
         glue = glue.replace(used, () => `wasm.${next}`);
       }
       entries.push(str(next), bytes.subarray(descStart, p));
     }
     if (p !== end) throw new Error('post-build: the export section did not parse to its end');
-    const section = Buffer.concat(entries);
-    return Buffer.concat([Buffer.from([7]), encode(section.length), section]);
+    return section(7, entries);
   }
   const once = (from, to) => {
     const hits = glue.split(from).length - 1;
@@ -217,5 +215,5 @@ function shortImportNames(bytes, glue) {
   };
   for (const [module, name] of modules) once(`${JSON.stringify(module)}: `, `${JSON.stringify(name)}: `);
   for (const [key, name] of names) once(`        ${key.split('\0')[1]}: function`, `        ${name}: function`);
-  return { wasm: Buffer.concat(parts), glue, before: original };
+  return { wasm: Buffer.concat(parts), glue };
 }
