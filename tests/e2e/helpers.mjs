@@ -86,7 +86,8 @@ export async function text(locator) {
  * there, and waits until the field holds all of it: a busy page handles the
  * keys in its own time, and reading the figures before the last key is
  * handled sees a half-typed amount (a CI run once read the page at "21" of
- * "214 600"). Gives up waiting after 5 s and lets the assertions speak.
+ * "214 600"). A field that does not hold the typed text within 5 s fails
+ * the test, saying what it holds.
  */
 export async function typeKeys(page, locator, value) {
   await locator.click();
@@ -94,10 +95,19 @@ export async function typeKeys(page, locator, value) {
   await page.keyboard.type(value);
   const fold = (s) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   const want = fold(value);
+  let held = '';
   for (let waited = 0; waited < 5000; waited += 20) {
-    if (fold(await locator.inputValue()) === want) return;
+    held = fold(await locator.inputValue());
+    if (held === want) {
+      // And let the page finish what the keystrokes started (a frame and a
+      // task) before anything is read: CI runs on a loaded machine read a
+      // headline that still showed the first keystrokes' figures.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+      return;
+    }
     await page.waitForTimeout(20);
   }
+  throw new Error(`the field holds "${held}", not the typed "${want}"`);
 }
 
 /** Where tests keep screenshots, PDFs and downloads (gitignored). */
