@@ -74,7 +74,8 @@ test('bad input names the row and column, and never loses the open budget', asyn
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await openImport(page);
   const error = () => text(page.locator('.import-error'));
-  // Files are read asynchronously: wait for the message to say it.
+  // Tables are read in the import worker, asynchronously: wait for the
+  // message to say it (the previous one is still there until then).
   const errorSays = (re) => page.locator('.import-error', { hasText: re }).waitFor().then(error);
   for (const [content, want] of [
     ['', /Tabellen är tom/],
@@ -87,7 +88,7 @@ test('bad input names the row and column, and never loses the open budget', asyn
     } else {
       await paste(context, page, content);
     }
-    assert.match(await error(), want, JSON.stringify(content));
+    assert.match(await errorSays(want).catch(error), want, JSON.stringify(content));
     assert.equal(await page.getByRole('button', { name: 'Använd budgeten' }).isDisabled(), true);
   }
   // Text in a number cell: read, with the cell named.
