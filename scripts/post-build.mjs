@@ -51,6 +51,25 @@ for (const [name, loader, before, source] of [[js, 'js', glueBefore, glue], [css
   replaceIntegrity(before, code, name);
   await writeFile(join(dir, name), code);
 }
+// The wasm's compile starts as soon as the head is parsed, streamed while
+// it downloads, instead of when Trunk's module script runs (after the CSS
+// and the glue are in): an inline script before the stylesheet fetches and
+// compiles it, and the module script hands the compiled module to the glue.
+// It replaces the wasm's preload link. If the compile fails (a server that
+// does not say application/wasm), the glue loads the file itself as before.
+const preload = new RegExp(`<link rel="preload" href="\\./${wasm}"[^>]*integrity="([^"]+)"[^>]*>`);
+const bootPath = new RegExp(`module_or_path:\\s*(['"])\\./${wasm}\\1`);
+const integrity = index.match(preload)?.[1];
+if (!integrity || !bootPath.test(index)) throw new Error('post-build: Trunk\'s wasm preload or module script has changed');
+index = index
+  .replace(preload, '')
+  .replace(bootPath, `module_or_path: await (window.__finsamWasm || Promise.reject()).catch(() => './${wasm}')`)
+  .replace('<script type="module"', () => `<script data-wasm>
+    try {
+      window.__finsamWasm = WebAssembly.compileStreaming(fetch('./${wasm}', { integrity: '${integrity}' }));
+      window.__finsamWasm.catch(() => {}); // handled by the module script
+    } catch {}
+  </script><script type="module"`);
 // index.html itself: no comments or indentation, inline scripts and styles
 // minified (the source keeps its comments for the people who read it).
 const inline = [];
@@ -77,8 +96,9 @@ const { default: init } = await import(new URL('${js}', base).href);
 await init({ module_or_path: new URL('${wasm}', base) });
 `);
 
-// 2. service worker: this build's version, and the workers' files (not
-//    named in index.html) to keep for offline use.
+// 2. service worker: this build's version, and the files index.html does
+//    not name in an href or src (the app's wasm, the workers' files) to keep
+//    for offline use.
 const workers = ['finsam-export', 'finsam-import'];
 const workerFiles = workers.flatMap((w) => [`${w}_loader.js`, `${w}.js`, `${w}_bg.wasm`]);
 for (const f of workerFiles) if (!files.includes(f)) throw new Error(`post-build: ${f} is missing`);
@@ -90,7 +110,7 @@ const sw = await readFile(join(dir, 'sw.js'), 'utf8');
 if (!sw.includes('__BUILD__') || !sw.includes('const EXTRA = [];')) throw new Error('post-build: sw.js placeholders are missing');
 const stamped = sw
   .replace('__BUILD__', version)
-  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify(workerFiles.map((f) => `./${f}`))};`);
+  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify([wasm, ...workerFiles].map((f) => `./${f}`))};`);
 await writeFile(join(dir, 'sw.js'), (await transform(stamped, { minify: true, logLevel: 'error' })).code);
 
 // 3. single file
@@ -104,7 +124,7 @@ const drop = (re) => {
   if (html === before) throw new Error(`post-build: expected to find ${re} in index.html`);
 };
 drop(/<link rel="modulepreload"[^>]*>/);
-drop(/<link rel="preload"[^>]*>/);
+drop(/<script data-wasm>[\s\S]*?<\/script>/);
 drop(/<link rel="manifest"[^>]*>/);
 drop(/<link rel="apple-touch-icon"[^>]*>/);
 const styles = await readFile(join(dir, css), 'utf8');

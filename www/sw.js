@@ -7,7 +7,8 @@
 // a new build is seen as soon as there is a network.
 const VERSION = '__BUILD__';
 const CACHE = `finsam-kalkyl-${VERSION}`;
-// The export worker's files, which index.html does not name (post-build).
+// Files index.html does not name in an href or src: the app's wasm and the
+// workers' files (post-build).
 const EXTRA = [];
 const ASSET = /(?:href|src)="(?:\.\/)?([^"#?:]+\.(?:js|wasm|css|svg|png|webmanifest))"/g;
 

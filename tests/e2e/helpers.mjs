@@ -76,8 +76,16 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   return { context, page, problems };
 }
 
-/** Text content with every kind of space folded to a plain space. */
+/**
+ * Text as a person reads it, with every kind of space folded to a plain
+ * space. Scrolled to first, as a person would: the sections below the first
+ * screen are not laid out until then (`content-visibility: auto`), and
+ * `innerText` is empty for text that is not laid out.
+ */
 export async function text(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  // Laid out at the next frame's rendering update, read after it.
+  await locator.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
   return (await locator.innerText()).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
