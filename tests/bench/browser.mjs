@@ -11,6 +11,11 @@
 //   page in the DOM, and to the first paint, timed inside the page;
 //   "interactive" is the later of the whole page and its paint. Fresh
 //   context (cold cache) each time, median of 10.
+// - the same page saved as static HTML (no script, same CSS), loaded the
+//   same way: the first paint the browser alone needs for it.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, launch } from '../e2e/helpers.mjs';
 
 const [distDir, emptyDir] = process.argv.slice(2);
@@ -39,6 +44,10 @@ async function appLatency(browser, url) {
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('[data-testid=total-funding]').waitFor();
+  // A first visit's service worker installs after the first paint, fetching
+  // and storing every file again; let it finish, so that it does not share
+  // the CPU with the typing measured (a meeting's laptop has visited before).
+  await page.evaluate(() => navigator.serviceWorker.ready);
   await page.locator('#f-state').fill('20 000 000');
   await page.getByLabel('Ensam', { exact: true }).check();
   await installProbe(page, '[data-testid=total-funding]');
@@ -125,6 +134,31 @@ async function loadTimes(browser, url, firstSelector, doneSelector) {
   };
 }
 
+/**
+ * The browser's own share of the load: the page as the app renders it,
+ * saved as static HTML (no script, same CSS) and loaded the same way. Its
+ * first paint is the floor for this page on this machine, whatever the app
+ * does before it.
+ */
+async function staticCopy(browser, url, distDir) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('section.findings').waitFor({ state: 'attached' });
+  const html = (await page.content())
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(modulepreload|manifest)"[^>]*>/g, '');
+  await context.close();
+  const dir = await mkdtemp(join(tmpdir(), 'finsam-static-'));
+  await cp(distDir, dir, { recursive: true });
+  await writeFile(join(dir, 'index.html'), html);
+  const server = await serve(dir);
+  const load = await loadTimes(browser, server.url, '[data-testid=total-funding] .card-value', 'section.findings');
+  await server.close();
+  await rm(dir, { recursive: true });
+  return load.first_paint;
+}
+
 async function wasmEngine(browser, url) {
   // The engine's own timing hook is compiled into the page only in the
   // bench build: ?bench runs it and writes the result into the DOM.
@@ -143,6 +177,7 @@ const result = {
   latency: await appLatency(browser, app.url),
   load: await loadTimes(browser, app.url, '[data-testid=total-funding] .card-value', 'section.findings'),
   wasm_engine: await wasmEngine(browser, app.url),
+  static_first_paint: await staticCopy(browser, app.url, distDir),
 };
 await app.close();
 if (emptyDir) {

@@ -100,31 +100,49 @@ the total-funding figure (a MutationObserver), as TOOLCHAIN.md says.
 |---|---|---|---|---|---|---|
 | Finsam-kalkyl | ${browser.load.first_figure.median_ms} ms | ${browser.load.fully_rendered.median_ms} ms | ${browser.load.first_paint.median_ms} ms | ${browser.load.interactive.median_ms} ms | < 500 ms to interactive | ${ok(browser.load.interactive.median_ms < 500)} |
 | empty Yew app, same run | ${E.load.first_figure.median_ms} ms | ${E.load.fully_rendered.median_ms} ms | ${E.load.first_paint.median_ms} ms | ${E.load.interactive.median_ms} ms | | |
+| the same page saved as static HTML, no script (the browser's own floor) | | | ${browser.static_first_paint.median_ms} ms | | | |
 | Yew's function_todomvc (peer, TOOLCHAIN.md: first render) | ${peer.load} ms | | | | | |
 
 "Interactive" is the later of the whole page in the DOM and its first paint:
-every control is there, on screen, with its handlers.
+every control is there, on screen, with its handlers. The static copy is the
+rendered page saved as HTML with the same CSS and no script: what the
+browser alone needs to lay out and paint it in a new renderer process, with
+no wasm at all.
 
-Where the time goes (performance marks in the page and CDP traces, medians
-of 10 on this machine): the HTML, CSS and JS glue are in by about 185 ms
-(the wasm, preloaded, by about 120 ms); the wasm's compile, the state
-(the preset parsed from its JSON in about 5 ms, the analysis and the
-scenario) and Yew's first render of the whole page (about 680 elements) end
-at about 450 ms; then one style recalculation (about 30 ms) and one layout
-of about 1 000 layout objects (90–130 ms) before the first paint. A static
-copy of the rendered page takes the same 90–130 ms to lay out (35–60 ms
-without its CSS); neither the font family, the weights, tabular figures
-nor the non-ASCII characters explain it (each tried alone).
-Tried, by interleaved loads (median of 12 each): the Intl warm-up in a task
-of its own after the app's script starts (kept: 7–12 % sooner); the service
-worker not registered at all (no change); \`content-visibility: auto\` on the
-sections below the fold (2–6 %, within the noise); bare table cells without
-their inner span (no change); compiling the wasm from an inline script in the
-head instead of Trunk's loader (DOM about 60–100 ms sooner, first paint only
-about 25 ms). Deferring the table and panels to after the first paint did
-not bring the first paint forward. On this 2-core VM the same build's load
-varied from 520 to 880 ms within minutes, and the empty Yew app from 141 to
-192 ms.
+What the page does to load fast:
+- The wasm is fetched and compiled from an inline script at the top of the
+  head (\`WebAssembly.compileStreaming\`), while it downloads, and Trunk's
+  module script hands the compiled module to the glue; before, the compile
+  started only when the module script ran, after the CSS and the glue.
+- The service worker registers after the first paint, when the page is
+  idle; registered at \`load\`, its install (which fetches and stores every
+  file again, about 2 MB with the workers) ran beside the first render.
+- The sections below the first screen (the table, planning, scenarios,
+  findings) have \`content-visibility: auto\`: in the DOM and the
+  accessibility tree, laid out and painted when scrolled near. Traced, the
+  layout before the first paint went from about 1 025 layout objects and
+  158 ms to 378 objects and 80 ms.
+- The Intl warm-up runs in a task of its own while the wasm compiles.
+Together, interleaved with the previous build (median of 10–14 loads each):
+first paint 964 → 848 ms and whole page in the DOM 710 → 534 ms on this VM
+in the same minutes.
+
+Where the rest goes (performance marks and CDP traces on this VM): the
+renderer starts and requests the CSS, glue and wasm about 100 ms after
+navigation; the wasm's compile ends about 50 ms after its last byte; the
+instantiation, the state and Yew's first render of the page (about 680
+elements) take about 180 ms; then style, layout, paint and raster of the
+first screen. Raster is the largest part of that: in a new renderer process
+every glyph of every size and weight is drawn for the first time, and with
+the text made transparent the time from the DOM to the first paint fell by
+about 150 ms; the two SVG charts account for about 100 ms more. On this
+2-core VM the same build's load varies by ±30 % within minutes, so each
+change above was measured by interleaved loads, never one after the other.
+Tried and not kept: table cells without their inner span (no change);
+removing the table, charts, planning and scenarios altogether (only about
+90 ms sooner, so the page's size is not what holds it back); CSS without
+tabular figures, sticky positions, grids, flex, the font family or the
+rounded corners, each alone (within the noise).
 
 ## Size (everything the page loads)
 
