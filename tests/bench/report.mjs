@@ -132,10 +132,11 @@ renderer starts and requests the CSS, glue and wasm about 100 ms after
 navigation; the wasm's compile ends about 50 ms after its last byte; the
 instantiation, the state and Yew's first render of the page (about 680
 elements) take about 180 ms; then style, layout, paint and raster of the
-first screen. Raster is the largest part of that: in a new renderer process
+first screen. Raster is a large part of that: in a new renderer process
 every glyph of every size and weight is drawn for the first time, and with
-the text made transparent the time from the DOM to the first paint fell by
-about 150 ms; the two SVG charts account for about 100 ms more. On this
+all text made transparent the time from the DOM to the first paint fell by
+about 150 ms (one interleaved run of 10; hiding the charts' SVG text, or
+drawing it with other text-rendering settings, was within the noise). On this
 2-core VM the same build's load varies by ±30 % within minutes, so each
 change above was measured by interleaved loads, never one after the other.
 Tried and not kept: table cells without their inner span (no change);
