@@ -84,8 +84,16 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
  */
 export async function text(locator) {
   await locator.scrollIntoViewIfNeeded();
-  // Laid out at the next frame's rendering update, read after it.
-  await locator.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+  // The browser marks it near the screen during a frame and lays it out in
+  // a later one: wait until what is inside it is no longer skipped (or 2 s,
+  // for an element hidden for other reasons).
+  await locator.evaluate((el) => new Promise((done) => {
+    const inside = el.firstElementChild ?? el;
+    const until = performance.now() + 2000;
+    const check = () => (inside.checkVisibility({ contentVisibilityAuto: true }) || performance.now() > until
+      ? done() : requestAnimationFrame(check));
+    check();
+  }));
   return (await locator.innerText()).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
