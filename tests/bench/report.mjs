@@ -122,28 +122,37 @@ What the page does to load fast:
   accessibility tree, laid out and painted when scrolled near. Traced, the
   layout before the first paint went from about 1 025 layout objects and
   158 ms to 378 objects and 80 ms.
+- The module script waits for DOMContentLoaded (at most 100 ms) before it
+  starts the app: with the wasm compiled this early the app rendered before
+  that event, and Chromium's own work after it (about 15 ms and two forced
+  layouts with the calculator's fields on the page) came between the
+  render and the first paint.
 - The Intl warm-up runs in a task of its own while the wasm compiles.
-Together, interleaved with the previous build (median of 10–14 loads each):
-first paint 964 → 848 ms and whole page in the DOM 710 → 534 ms on this VM
-in the same minutes.
+Each was measured by loads interleaved with the build before it (median of
+10–16 loads each). The first three together: first paint 576 → 492 ms in a
+quiet period of this VM and 964 → 848 ms in a slow one; the wait for
+DOMContentLoaded about 20 ms more. The last session's bench, with the empty
+Yew app at the same 180 ms as in this one, had this page interactive at
+640 ms.
 
-Where the rest goes (performance marks and CDP traces on this VM): the
-renderer starts and requests the CSS, glue and wasm about 100 ms after
-navigation; the wasm's compile ends about 50 ms after its last byte; the
-instantiation, the state and Yew's first render of the page (about 680
-elements) take about 180 ms; then style, layout, paint and raster of the
-first screen. Raster is a large part of that: in a new renderer process
-every glyph of every size and weight is drawn for the first time, and with
-all text made transparent the time from the DOM to the first paint fell by
-about 150 ms (one interleaved run of 10; hiding the charts' SVG text, or
-drawing it with other text-rendering settings, was within the noise). On this
-2-core VM the same build's load varies by ±30 % within minutes, so each
-change above was measured by interleaved loads, never one after the other.
+Where the rest goes (performance marks and CDP traces, quiet period): the
+new renderer process requests the CSS, glue and wasm about 70–100 ms after
+navigation; the wasm's last byte is in at about 100 ms and its compile done
+about 50 ms later; the instantiation, the state and Yew's first render of
+the page (about 680 elements, 380 of them in the skipped sections) take
+about 120 ms; style, layout (41 ms for the 378 layout objects), paint and
+raster of the first screen about 160 ms more. The static copy of the same
+page, which needs no wasm at all, paints at the figure in the table above.
+On this 2-core VM the same build's load varies by ±30 % within minutes (a
+slow period this session doubled every figure, the empty Yew app's too), so
+each change was measured by interleaved loads, never one after the other.
 Tried and not kept: table cells without their inner span (no change);
 removing the table, charts, planning and scenarios altogether (only about
 90 ms sooner, so the page's size is not what holds it back); CSS without
 tabular figures, sticky positions, grids, flex, the font family or the
-rounded corners, each alone (within the noise).
+rounded corners, each alone (within the noise); one font size and weight
+for all text, or all text transparent (within the noise in a quiet
+period); the Intl warm-up left out or run earlier (within the noise).
 
 ## Size (everything the page loads)
 
