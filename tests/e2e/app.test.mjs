@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { withBrowser, artifacts, engine, openApp, text, axeSource, typeKeys } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, axeSource, typeKeys, fullPageShot } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -208,7 +208,7 @@ test('the same controls with the keyboard only', async () => {
 
 test('another preset, the wider table and a phone-sized screen', async () => {
   const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
-  await page.screenshot({ path: join(artifacts, 'baseline-390.png'), fullPage: true });
+  await fullPageShot(page, join(artifacts, 'baseline-390.png'));
   await page.getByLabel('Förbund och budget').selectOption('hoglandet-2023');
   assert.match(await text(page.locator('h2.budget-title')), /Höglandets samordningsförbund/);
   assert.match(await text(page.locator('[data-testid=equity-end]')), /\(2023\) 1 512 650 kr/);

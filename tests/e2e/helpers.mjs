@@ -77,6 +77,18 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
 }
 
 /**
+ * A full-page screenshot for people to look at. The sections below the
+ * first screen are painted only when scrolled near (`content-visibility:
+ * auto`), and a full-page capture does not scroll, so it would show them
+ * blank: they are drawn for the capture as they are when scrolled to.
+ */
+export async function fullPageShot(page, path) {
+  const style = await page.addStyleTag({ content: '.fk * { content-visibility: visible !important; }' });
+  await page.screenshot({ path, fullPage: true });
+  await style.evaluate((el) => el.remove());
+}
+
+/**
  * Text as a person reads it, with every kind of space folded to a plain
  * space. Scrolled to first, as a person would: the sections below the first
  * screen are not laid out until then (`content-visibility: auto`), and

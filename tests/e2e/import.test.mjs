@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withBrowser, artifacts, engine, openApp, text, root } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, root, fullPageShot } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -53,7 +53,7 @@ test('paste the Höglandet table, check the preview, correct it, confirm', async
   // A population key for the six kommuner.
   const people = { Aneby: '6 900', Nässjö: '31 800', Sävsjö: '11 600', Eksjö: '17 800', Tranås: '19 200', Vetlanda: '27 900' };
   for (const [k, n] of Object.entries(people)) await page.getByLabel(`Invånare i ${k} Kommun`).fill(n);
-  await page.screenshot({ path: join(artifacts, 'import-preview.png'), fullPage: true });
+  await fullPageShot(page, join(artifacts, 'import-preview.png'));
   await page.getByRole('button', { name: 'Använd budgeten' }).click();
 
   assert.match(await text(page.locator('h2.budget-title')), /Höglandets samordningsförbund/);
