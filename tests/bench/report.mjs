@@ -68,7 +68,8 @@ console.log(`# Benchmarks
 
 Written by \`scripts/bench.sh\` on ${new Date().toISOString().slice(0, 10)}.
 Machine: ${cpus().length} × ${cpus()[0].model.trim()}; ${rustc}; Chromium ${browser.chromium} (headless, Debian).
-Every figure below is from that one run.
+Every figure in the tables is from that one run; the notes under them quote
+the interleaved measurements made while changing the code.
 
 ## Engine
 
