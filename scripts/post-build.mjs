@@ -70,13 +70,12 @@ if (!integrity || !bootPath.test(index)) throw new Error('post-build: Trunk\'s w
 index = index
   .replace(preload, '')
   .replace(bootPath, `module_or_path: await (window.__finsamWasm || Promise.reject()).catch(() => './${wasm}')`)
-  .replace(/(<script type="module"[^>]*>)/, `$1await new Promise((go) => { addEventListener('DOMContentLoaded', go, { once: true }); setTimeout(go, 100); });`)
-  .replace('<script type="module"', () => `<script data-wasm>
+  .replace(/<script type="module"[^>]*>/, (tag) => `<script data-wasm>
     try {
       window.__finsamWasm = WebAssembly.compileStreaming(fetch('./${wasm}', { integrity: '${integrity}' }));
       window.__finsamWasm.catch(() => {}); // handled by the module script
     } catch {}
-  </script><script type="module"`);
+  </script>${tag}await new Promise((go) => { addEventListener('DOMContentLoaded', go, { once: true }); setTimeout(go, 100); });`);
 // index.html itself: no comments or indentation, inline scripts and styles
 // minified (the source keeps its comments for the people who read it).
 const inline = [];

@@ -19,6 +19,9 @@ import { join } from 'node:path';
 import { serve, launch } from '../e2e/helpers.mjs';
 
 const [distDir, emptyDir] = process.argv.slice(2);
+// The first figure, and the last part of the page to be rendered.
+const FIRST = '[data-testid=total-funding] .card-value';
+const LAST = 'section.findings';
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -144,7 +147,7 @@ async function staticCopy(browser, url, distDir) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.locator('section.findings').waitFor({ state: 'attached' });
+  await page.locator(LAST).waitFor({ state: 'attached' });
   const html = (await page.content())
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<link rel="(modulepreload|manifest)"[^>]*>/g, '');
@@ -153,7 +156,7 @@ async function staticCopy(browser, url, distDir) {
   await cp(distDir, dir, { recursive: true });
   await writeFile(join(dir, 'index.html'), html);
   const server = await serve(dir);
-  const load = await loadTimes(browser, server.url, '[data-testid=total-funding] .card-value', 'section.findings');
+  const load = await loadTimes(browser, server.url, FIRST, LAST);
   await server.close();
   await rm(dir, { recursive: true });
   return load.first_paint;
@@ -175,7 +178,7 @@ const app = await serve(distDir);
 const result = {
   chromium: browser.version(),
   latency: await appLatency(browser, app.url),
-  load: await loadTimes(browser, app.url, '[data-testid=total-funding] .card-value', 'section.findings'),
+  load: await loadTimes(browser, app.url, FIRST, LAST),
   wasm_engine: await wasmEngine(browser, app.url),
   static_first_paint: await staticCopy(browser, app.url, distDir),
 };
