@@ -57,12 +57,14 @@ for (const [name, loader, before, source] of [[js, 'js', glueBefore, glue], [css
 // compiles it, and the module script hands the compiled module to the glue.
 // It replaces the wasm's preload link. If the compile fails (a server that
 // does not say application/wasm), the glue loads the file itself as before.
-// The module script then waits for DOMContentLoaded (at most 100 ms): with
-// the wasm compiled this early the app rendered before that event, and
-// Chromium's own work after it (RenderFrameImpl::DidDispatchDOMContentLoaded
-// in a trace: about 15 ms and two forced layouts with the calculator's
-// fields on the page) came between the render and the first paint
-// (interleaved loads: first paint about 20 ms sooner when it runs first).
+// The module script then waits for DOMContentLoaded and one task more (at
+// most 100 ms): with the wasm compiled this early the app rendered before
+// that event, and Chromium's own work after it (RenderFrameImpl::
+// DidDispatchDOMContentLoadedEvent in a trace: 8–40 ms, form scanning and
+// forced layouts with the calculator's fields on the page) came between the
+// render and the first paint. Resumed inside the event's own dispatch, the
+// app still rendered before that work; after a timeout it no longer does
+// (interleaved loads, paired: first paint 12–25 ms sooner each time).
 const preload = new RegExp(`<link rel="preload" href="\\./${wasm}"[^>]*integrity="([^"]+)"[^>]*>`);
 const bootPath = new RegExp(`module_or_path:\\s*(['"])\\./${wasm}\\1`);
 const integrity = index.match(preload)?.[1];
@@ -75,7 +77,7 @@ index = index
       window.__finsamWasm = WebAssembly.compileStreaming(fetch('./${wasm}', { integrity: '${integrity}' }));
       window.__finsamWasm.catch(() => {}); // handled by the module script
     } catch {}
-  </script>${tag}await new Promise((go) => { addEventListener('DOMContentLoaded', go, { once: true }); setTimeout(go, 100); });`);
+  </script>${tag}await new Promise((go) => { addEventListener('DOMContentLoaded', () => setTimeout(go), { once: true }); setTimeout(go, 100); });`);
 // index.html itself: no comments or indentation, inline scripts and styles
 // minified (the source keeps its comments for the people who read it).
 const inline = [];
