@@ -133,6 +133,20 @@ fn App(props: &AppProps) -> Html {
     let embed = props.config.embed;
 
     let importing = use_state(bool::default);
+    // The parts below the first screen (the year table, the planning
+    // tools, then the scenarios and the findings: about 60 % of the page's
+    // elements) come one by one after the first paint, each in a task of
+    // its own: the fields and the figures they move appear without waiting
+    // for them, and a keystroke meanwhile waits for one part at most.
+    let shown = use_state(usize::default);
+    {
+        let shown = shown.clone();
+        use_effect_with(*shown, move |&n| {
+            if n < 3 {
+                browser::after_next_paint(move || shown.set(n + 1));
+            }
+        });
+    }
     let toggle_import = {
         let importing = importing.clone();
         Callback::from(move |_: ()| importing.set(!*importing))
@@ -317,6 +331,7 @@ fn App(props: &AppProps) -> Html {
                 outcome={Shared(Rc::clone(&state.outcome))}
                 scenario_changed={false}
                 {lang} />
+            if *shown > 0 {
             <table::YearTable
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}
@@ -324,7 +339,11 @@ fn App(props: &AppProps) -> Html {
                 show_all={state.show_all_columns}
                 {lang}
                 dispatch={dispatch.clone()} />
+            }
+            if *shown > 1 {
             { planning::section(state, &store.dispatcher()) }
+            }
+            if *shown > 2 {
             <tools::Scenarios
                 {lang}
                 base={Shared(Rc::clone(&state.base))}
@@ -338,6 +357,7 @@ fn App(props: &AppProps) -> Html {
                 base={Shared(Rc::clone(&state.base))}
                 outcome={Shared(Rc::clone(&state.outcome))}
                 {lang} />
+            }
         </main>
         if !embed {
             <footer class="foot"><p>{ w.footer }</p></footer>
