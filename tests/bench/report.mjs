@@ -141,8 +141,11 @@ What the page does to load fast:
 - The sections below the first screen (the year table, the planning tools,
   the scenarios and the findings: about 60 % of the page's elements) are
   rendered after the first paint, each in a task of its own (an animation
-  frame, then a timeout): paired interleaved loads, first paint 76 ms
-  sooner (576 → 480 ms in a slow period), for 0.65 kB gzip.
+  frame, then a timeout): in two runs of paired interleaved loads (20 and
+  30 pairs) the first paint came 76 and 24 ms sooner, for 0.65 kB gzip.
+  The price is the whole page: in the DOM at about 650 ms instead of about
+  330. Waiting one animation frame more, until the first frame was
+  rastered, changed nothing (paired, +4 ms).
 - wasm-opt runs with \`--low-memory-unused\`, which folds constant offsets
   into loads and stores: 2.3 kB gzip less, no change in load time.
 - The Intl warm-up runs in a task of its own while the wasm compiles.
