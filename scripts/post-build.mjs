@@ -57,6 +57,8 @@ for (const [name, loader, before, source] of [[js, 'js', glueBefore, glue], [css
 // compiles it, and the module script hands the compiled module to the glue.
 // It replaces the wasm's preload link. If the compile fails (a server that
 // does not say application/wasm), the glue loads the file itself as before.
+// (Chromium validates the module while it streams; it compiles each
+// function with Liftoff the first time it is called, on the main thread.)
 // The module script then waits for DOMContentLoaded and one task more (at
 // most 100 ms): with the wasm compiled this early the app rendered before
 // that event, and Chromium's own work after it (RenderFrameImpl::

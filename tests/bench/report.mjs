@@ -155,25 +155,36 @@ quiet period of this VM and 964 → 848 ms in a slow one.
 
 Where the rest goes (performance marks and CDP traces, quiet period): the
 new renderer process requests the CSS, glue and wasm about 70–100 ms after
-navigation; the wasm's last byte is in at about 100 ms and its compile done
-about 50 ms later; the instantiation, the state (the preset's JSON, the
-baseline and the scenario, in wasm not yet optimised by V8) and Yew's first
-render of the first screen (about 250 elements) take about 80 ms; style,
-layout (41 ms for the 378 layout objects), paint and raster of the first
-screen about 160 ms more. Removing the charts from the static copy saves
-about 30–60 ms of that, the controls about 30: no one part dominates. The static copy of the same
-page, which needs no wasm at all, paints at the figure in the table above.
+navigation; the wasm's last byte is in at about 80–100 ms and its streaming
+validation done by about 110–120 ms. The Intl warm-up then takes the main
+thread for 30–50 ms (without it the first render pays the same). The app's
+start (instantiation, the state and Yew's first render of the first
+screen, about 250 elements) takes 50–110 ms, and 28–88 ms of that is V8
+compiling the wasm lazily: Chromium compiles each function with Liftoff on
+the main thread the first time it is called (\`--wasm-lazy-compilation\`
+is on by default; the compilation-hints section that could ask for eager
+compilation is behind \`--wasm-compilation-hints\`, off by default), 670–680
+functions before the first paint. Style, layout (25–100 ms for the 374
+layout objects) and paint follow, and raster and presentation add about
+70–100 ms after the main thread's paint. Removing the charts from the
+static copy saves 30–60 ms of that, the controls about 30: no one part
+dominates. The static copy of the page, which needs no wasm at all, paints
+at the figure in the table above.
 On this 2-core VM the same build's load varies by ±30 % within minutes (a
 slow period this session doubled every figure, the empty Yew app's too), so
 each change was measured by interleaved loads, never one after the other.
 Tried and not kept: table cells without their inner span (no change);
+V8's explicit compile hint for the JS glue (\`//# allFunctionsCalledOnLoad\`:
+paired, no change); wasm-opt inlining small functions to have fewer to
+compile lazily (2 084 → 1 812 functions for +2.6 kB gzip, over the budget);
 text in every font weight and size, an input, a slider and a select laid out
 off screen while the wasm compiles, to warm the fonts and form controls up
 (no change: the work moved, it did not shrink); CSS without
 tabular figures, sticky positions, grids, flex, the font family or the
 rounded corners, each alone (within the noise); one font size and weight
 for all text, or all text transparent (within the noise in a quiet
-period); the Intl warm-up left out or run earlier (within the noise).
+period); the Intl warm-up left out (paired: +40 ms), run in a worker
+(+28 ms) or run earlier (within the noise).
 
 ## Size (everything the page loads)
 
