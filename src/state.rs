@@ -291,18 +291,25 @@ pub enum Action {
 impl State {
     /// The calculator as it opens: the default preset, default scenario.
     pub fn new(lang: Lang, presets: PresetReader) -> State {
-        State::from_preset(presets::DEFAULT_PRESET, lang, presets).unwrap_or_else(|| {
-            // The default preset is tested to load; this arm exists so that
-            // a broken build still shows a page rather than a panic.
-            let budget = Budget {
-                schema_version: crate::engine::SCHEMA_VERSION,
-                title: String::new(),
-                columns: Vec::new(),
-                rows: Vec::new(),
-                key: None,
-            };
-            State::from_budget(Source::Preset(presets::DEFAULT_PRESET), budget, lang, presets)
-        })
+        // The default preset is tested to load; the empty state exists so
+        // that a broken build still shows a page rather than a panic.
+        State::from_preset(presets::DEFAULT_PRESET, lang, presets)
+            .unwrap_or_else(|| State::empty(lang, presets))
+    }
+
+    /// A state with an empty budget: what carries the browser's own things
+    /// (imports, saved scenarios, language) into [`State::open`] when a
+    /// saved state or a link is opened, without reading and analysing the
+    /// default preset only to throw it away.
+    fn empty(lang: Lang, presets: PresetReader) -> State {
+        let budget = Budget {
+            schema_version: crate::engine::SCHEMA_VERSION,
+            title: String::new(),
+            columns: Vec::new(),
+            rows: Vec::new(),
+            key: None,
+        };
+        State::from_budget(Source::Preset(presets::DEFAULT_PRESET), budget, lang, presets)
     }
 
     pub fn from_preset(id: &str, lang: Lang, presets: PresetReader) -> Option<State> {
@@ -422,7 +429,7 @@ impl State {
         let holder = State {
             imports: saved.imports,
             named: saved.named,
-            ..State::new(saved.lang, presets)
+            ..State::empty(saved.lang, presets)
         };
         holder.with_scenario(&saved.preset, saved.scenario, saved.guideline)
     }
@@ -441,7 +448,7 @@ impl State {
                 link.v
             ));
         }
-        let mut holder = State::new(link.lang, presets);
+        let mut holder = State::empty(link.lang, presets);
         if let Some(budget) = link.budget {
             budget.budget.validate()?;
             holder.imports.push(budget);

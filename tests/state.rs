@@ -196,6 +196,31 @@ fn named_scenarios_save_load_rename_delete_and_compare() {
 }
 
 #[test]
+fn opening_a_saved_state_or_a_link_reads_only_its_own_budget() {
+    use finsam_kalkyl::state::PresetReader;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // Only this test reads through it, so the count is this test's own.
+    static READS: AtomicUsize = AtomicUsize::new(0);
+    const COUNTING: PresetReader = PresetReader(|p| {
+        READS.fetch_add(1, Ordering::SeqCst);
+        (READ_TABLES.0)(p)
+    });
+    let s = State::from_preset("hoglandet-2023", Lang::Sv, READ_TABLES)
+        .unwrap()
+        .apply(Action::Type(Field::StateOffer, "9 000 000".into()));
+    let saved = serde_json::to_string(&s.saved()).unwrap();
+    let link = serde_json::to_string(&s.link()).unwrap();
+    type Open = fn(&str, PresetReader) -> Result<State, String>;
+    for (open, json) in [(State::from_saved as Open, &saved), (State::from_link, &link)] {
+        READS.store(0, Ordering::SeqCst);
+        let back = open(json, COUNTING).unwrap();
+        assert_eq!(back.outcome, s.outcome);
+        // Not the default preset first, only to be replaced.
+        assert_eq!(READS.load(Ordering::SeqCst), 1);
+    }
+}
+
+#[test]
 fn saved_state_and_links_round_trip_and_refuse_damage() {
     let s = State::new(Lang::En, READ_TABLES)
         .apply(Action::Type(Field::StateOffer, "6 000 000".into()))
