@@ -92,7 +92,7 @@ the total-funding figure (a MutationObserver), as TOOLCHAIN.md says.
 |---|---|---|---|---|
 | Finsam-kalkyl | ${L.p50_ms} ms | ${L.p95_ms} ms | p95 < 8 ms | ${ok(L.p95_ms < 8)} |
 | empty Yew 0.23 app, same run | ${E.latency.p50_ms} ms | ${E.latency.p95_ms} ms | | |
-| ratio (p95) | | ${browser.latency_ratio_p95} × | | |
+| ratio (p95) | | ${browser.latency_ratio_p95.toFixed(1)} × | | |
 | Yew's function_todomvc (peer, TOOLCHAIN.md) | ${peer.p50} ms | ${peer.p95} ms | | |
 
 ## Load (127.0.0.1, fresh context each time, median of 10)
