@@ -7,11 +7,13 @@
 //    digests in index.html's integrity attributes;
 // 1. writes embed.js, the loader a förbund's page includes to mount the
 //    calculator into its own element (names stable, Trunk's are hashed);
-// 2. stamps the service worker's cache version with this build's hashes;
+// 2. names the workers' files by content hash (Trunk does not) and tells
+//    the page those names; stamps the service worker's cache version with
+//    this build's hashes;
 // 3. writes finsam-kalkyl.html, the single-file build: JS glue, wasm (as
 //    base64) and CSS inlined, so it works from file:// with no server; the
 //    workers ride along as Blobs.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -80,6 +82,31 @@ index = index
       window.__finsamWasm.catch(() => {}); // handled by the module script
     } catch {}
   </script>${tag}await new Promise((go) => { addEventListener('DOMContentLoaded', () => setTimeout(go), { once: true }); setTimeout(go, 100); });`);
+// The workers' files keep Trunk's stable names (finsam-import.js, …), so a
+// host's HTTP cache could pair a new page with last release's worker, whose
+// messages no longer match. Named by content hash like the app's own files,
+// they cannot; the page finds them through window.__finsamWorkers, set here
+// in index.html and below in embed.js (the single file sets it to Blobs).
+const workers = ['finsam-export', 'finsam-import'];
+const workerBytes = {};
+const workerFiles = {};
+for (const w of workers) {
+  const [glueName, wasmName, loaderName] = [`${w}.js`, `${w}_bg.wasm`, `${w}_loader.js`];
+  for (const f of [glueName, wasmName, loaderName]) if (!files.includes(f)) throw new Error(`post-build: ${f} is missing`);
+  workerBytes[glueName] = await readFile(join(dir, glueName));
+  workerBytes[wasmName] = await readFile(join(dir, wasmName));
+  const hash = createHash('sha256').update(workerBytes[glueName]).update(workerBytes[wasmName]).digest('hex').slice(0, 16);
+  const hashed = (f) => f.replace(w, `${w}-${hash}`);
+  const loader = (glueFile, wasmFile) => `importScripts("./${glueFile}");wasm_bindgen("./${wasmFile}");`;
+  if ((await readFile(join(dir, loaderName), 'utf8')).trim() !== loader(glueName, wasmName)) throw new Error(`post-build: Trunk's ${loaderName} has changed`);
+  await writeFile(join(dir, hashed(loaderName)), loader(hashed(glueName), hashed(wasmName)));
+  await rm(join(dir, loaderName));
+  await rename(join(dir, glueName), join(dir, hashed(glueName)));
+  await rename(join(dir, wasmName), join(dir, hashed(wasmName)));
+  workerFiles[w] = [hashed(loaderName), hashed(glueName), hashed(wasmName)];
+}
+const workerLoaders = (url) => `{${workers.map((w) => `${JSON.stringify(w)}: ${url(workerFiles[w][0])}`).join(', ')}}`;
+index = index.replace('</head>', () => `<script data-workers>window.__finsamWorkers = ${workerLoaders((f) => JSON.stringify(`./${f}`))};</script></head>`);
 // index.html itself: no comments or indentation, inline scripts and styles
 // minified (the source keeps its comments for the people who read it).
 const inline = [];
@@ -97,7 +124,7 @@ await writeFile(join(dir, 'index.html'), index);
 await writeFile(join(dir, 'embed.js'), `// Mounts Finsam-kalkyl into <div id="finsam-kalkyl" data-preset="…" data-lang="sv|en">.
 // Generated at build time; the names below carry the build's content hashes.
 const base = new URL('.', import.meta.url);
-window.__finsamBase = base.href;
+window.__finsamWorkers = ${workerLoaders((f) => `new URL('${f}', base).href`)};
 const style = document.createElement('link');
 style.rel = 'stylesheet';
 style.href = new URL('${css}', base).href;
@@ -109,10 +136,6 @@ await init({ module_or_path: new URL('${wasm}', base) });
 // 2. service worker: this build's version, and the files index.html does
 //    not name in an href or src (the app's wasm, the workers' files) to keep
 //    for offline use.
-const workers = ['finsam-export', 'finsam-import'];
-const workerFiles = workers.flatMap((w) => [`${w}_loader.js`, `${w}.js`, `${w}_bg.wasm`]);
-for (const f of workerFiles) if (!files.includes(f)) throw new Error(`post-build: ${f} is missing`);
-const workerBytes = Object.fromEntries(await Promise.all(workerFiles.map(async (f) => [f, await readFile(join(dir, f))])));
 const hash = createHash('sha256').update(js + wasm + css);
 for (const w of workers) hash.update(workerBytes[`${w}_bg.wasm`]);
 const version = hash.digest('hex').slice(0, 12);
@@ -120,7 +143,7 @@ const sw = await readFile(join(dir, 'sw.js'), 'utf8');
 if (!sw.includes('__BUILD__') || !sw.includes('const EXTRA = [];')) throw new Error('post-build: sw.js placeholders are missing');
 const stamped = sw
   .replace('__BUILD__', version)
-  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify([wasm, ...workerFiles].map((f) => `./${f}`))};`);
+  .replace('const EXTRA = [];', `const EXTRA = ${JSON.stringify([wasm, ...workers.flatMap((w) => workerFiles[w])].map((f) => `./${f}`))};`);
 await writeFile(join(dir, 'sw.js'), (await transform(stamped, { minify: true, logLevel: 'error' })).code);
 
 // 3. single file
@@ -135,6 +158,7 @@ const drop = (re) => {
 };
 drop(/<link rel="modulepreload"[^>]*>/);
 drop(/<script data-wasm>[\s\S]*?<\/script>/);
+drop(/<script data-workers>[\s\S]*?<\/script>/);
 drop(/<link rel="manifest"[^>]*>/);
 drop(/<link rel="apple-touch-icon"[^>]*>/);
 const styles = await readFile(join(dir, css), 'utf8');

@@ -10,20 +10,20 @@ cd "$(dirname "$0")/.."
 [ -d dist ] || { echo "dist/ missing: run trunk build --release first" >&2; exit 1; }
 budget=$(grep -v '^#' scripts/size-budget.txt | tr -d '[:space:]')
 total_raw=0; total_gz=0; total_br=0
-printf '%-44s %9s %9s %9s\n' file raw gzip brotli
+printf '%-56s %9s %9s %9s\n' file raw gzip brotli
 while IFS= read -r f; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9nc "$f" | wc -c); br=$(brotli -c -q 11 "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
-  printf '%-44s %9d %9d %9d\n' "${f#dist/}" "$raw" "$gz" "$br"
+  printf '%-56s %9d %9d %9d\n' "${f#dist/}" "$raw" "$gz" "$br"
 done < <(find dist -type f ! -name 'finsam-kalkyl.html' ! -name 'embed.js' ! -name 'embed-example.html' ! -name 'icon-maskable-512.png' ! -name 'icon-512.png' ! -name 'finsam-export*' ! -name 'finsam-import*' | sort)
-printf '%-44s %9d %9d %9d\n' "total (page)" "$total_raw" "$total_gz" "$total_br"
+printf '%-56s %9d %9d %9d\n' "total (page)" "$total_raw" "$total_gz" "$total_br"
 printf 'budget: %d bytes gzip for the whole page\n' "$budget"
-for f in dist/finsam-export_bg.wasm dist/finsam-export.js dist/finsam-import_bg.wasm dist/finsam-import.js; do
-  [ -f "$f" ] && printf '%-44s %9d %9d %9d\n' "${f#dist/} (on demand)" "$(stat -c %s "$f")" "$(gzip -9nc "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
+for f in dist/finsam-export-*_bg.wasm dist/finsam-export-*[0-9a-f].js dist/finsam-import-*_bg.wasm dist/finsam-import-*[0-9a-f].js; do
+  [ -f "$f" ] && printf '%-56s %9d %9d %9d\n' "${f#dist/} (on demand)" "$(stat -c %s "$f")" "$(gzip -9nc "$f" | wc -c)" "$(brotli -c -q 11 "$f" | wc -c)"
 done
 single=dist/finsam-kalkyl.html
 if [ -f "$single" ]; then
-  printf '%-44s %9d %9d %9d\n' "single file (not part of the page)" "$(stat -c %s "$single")" "$(gzip -9nc "$single" | wc -c)" "$(brotli -c -q 11 "$single" | wc -c)"
+  printf '%-56s %9d %9d %9d\n' "single file (not part of the page)" "$(stat -c %s "$single")" "$(gzip -9nc "$single" | wc -c)" "$(brotli -c -q 11 "$single" | wc -c)"
 fi
 if [ "${1:-}" = "--check" ] && [ "$total_gz" -gt "$budget" ]; then
   echo "FAIL: the page is $total_gz bytes gzip, over the budget of $budget (scripts/size-budget.txt)" >&2

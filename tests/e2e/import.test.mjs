@@ -113,13 +113,13 @@ test('bad input names the row and column, and never loses the open budget', asyn
 test('an import worker that cannot load is said, and the next paste tries again', async () => {
   // No service worker: it would serve the loader from its cache, past the route.
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
-  await context.route('**/finsam-import_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await context.route('**/finsam-import-*_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
   const page = await context.newPage();
   await page.goto(env.server.url);
   await openImport(page);
   await page.locator('#import-text').fill('F\tBudget 2024\nHabo kommun\t100\n');
   assert.match(await text(page.locator('.import-error')), /importens arbetare kunde inte laddas/);
-  await context.unroute('**/finsam-import_loader.js');
+  await context.unroute('**/finsam-import-*_loader.js');
   await page.locator('#import-text').fill('F\tBudget 2024\nHabo kommun\t100\nRegion\tfem\n');
   assert.match(await text(page.locator('.preview')), /«fem» är inte ett belopp/);
   await context.close();
