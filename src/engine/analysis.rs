@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Settings a förbund chooses for itself.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Options {
     /// The förbund's own guideline for equity, in percent of the year's
     /// member contributions. There is no official default.

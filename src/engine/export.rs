@@ -208,24 +208,30 @@ pub fn xlsx(
     book.save_to_buffer().map_err(err)
 }
 
-/// What the browser's export worker is asked: the budget and scenario, so
-/// it can compute everything itself.
+/// What the browser's export worker is asked: the budget, scenario and
+/// options, so it can compute everything itself, and what the importer said
+/// about the table (worded: the page has no typed import findings).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct XlsxRequest {
     pub budget: super::Budget,
     pub scenario: Scenario,
     pub lang: Lang,
+    #[serde(default)]
+    pub options: super::Options,
+    #[serde(default)]
+    pub import_findings: Vec<super::import::WordedFinding>,
 }
 
 /// The worker's whole job: a request as JSON in, a workbook out.
 pub fn xlsx_from_request(json: &str) -> Result<Vec<u8>, String> {
     let request: XlsxRequest = serde_json::from_str(json).map_err(|e| format!("bad request: {e}"))?;
     request.budget.validate()?;
-    let options = super::Options::default();
-    let base = super::analyse(&request.budget, &options);
-    let outcome = super::run_scenario(&request.budget, &base, &request.scenario, &options)
+    let options = &request.options;
+    let base = super::analyse(&request.budget, options);
+    let outcome = super::run_scenario(&request.budget, &base, &request.scenario, options)
         .map_err(|e| e.message(request.lang, &super::SwedishFormat))?;
-    let findings = super::scenario::visible_findings(&[], &base, &outcome);
+    let imported: Vec<Finding> = request.import_findings.into_iter().map(Finding::from).collect();
+    let findings = super::scenario::visible_findings(&imported, &base, &outcome);
     xlsx(
         &base,
         &outcome,

@@ -619,6 +619,41 @@ pub struct Worded {
     pub en: String,
 }
 
+impl WordedFinding {
+    /// A finding as it reads in each language, numbers formatted by `f`.
+    pub fn new(finding: &Finding, f: &dyn super::NumberFormat) -> WordedFinding {
+        WordedFinding {
+            severity: finding.severity,
+            code: finding.code,
+            column: finding.column.clone(),
+            line: finding.line,
+            cell: finding.cell,
+            text: Worded {
+                sv: finding.body(Lang::Sv, f),
+                en: finding.body(Lang::En, f),
+            },
+        }
+    }
+}
+
+/// Back to a finding, with the words in place of the figures: it reads
+/// exactly as it did where it was worded.
+impl From<WordedFinding> for Finding {
+    fn from(w: WordedFinding) -> Finding {
+        Finding {
+            severity: w.severity,
+            code: w.code,
+            column: w.column,
+            line: w.line,
+            cell: w.cell,
+            detail: Detail::Worded {
+                sv: w.text.sv,
+                en: w.text.en,
+            },
+        }
+    }
+}
+
 impl ImportReply {
     pub fn new(result: Result<Imported, ImportError>, f: &dyn super::NumberFormat) -> ImportReply {
         match result {
@@ -626,17 +661,7 @@ impl ImportReply {
                 findings: imported
                     .findings
                     .iter()
-                    .map(|finding| WordedFinding {
-                        severity: finding.severity,
-                        code: finding.code,
-                        column: finding.column.clone(),
-                        line: finding.line,
-                        cell: finding.cell,
-                        text: Worded {
-                            sv: finding.body(Lang::Sv, f),
-                            en: finding.body(Lang::En, f),
-                        },
-                    })
+                    .map(|finding| WordedFinding::new(finding, f))
                     .collect(),
                 budget: Some(imported.budget),
                 error: None,
@@ -658,21 +683,7 @@ impl ImportReply {
         match (self.budget, self.error) {
             (Some(budget), None) => Ok(Imported {
                 budget,
-                findings: self
-                    .findings
-                    .into_iter()
-                    .map(|w| Finding {
-                        severity: w.severity,
-                        code: w.code,
-                        column: w.column,
-                        line: w.line,
-                        cell: w.cell,
-                        detail: Detail::Worded {
-                            sv: w.text.sv,
-                            en: w.text.en,
-                        },
-                    })
-                    .collect(),
+                findings: self.findings.into_iter().map(Finding::from).collect(),
             }),
             (_, error) => {
                 let Worded { sv, en } = error.unwrap_or_else(|| Worded {

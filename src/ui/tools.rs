@@ -6,8 +6,8 @@ use super::format::{kr, signed_kr, IntlFormat};
 use super::text::words;
 use super::{Latest, Shared, Store};
 use crate::engine::{
-    export, run_scenario, scenario::describe, scenario::ScenarioOutcome, Analysis, Budget, Lang, Options,
-    Scenario,
+    export, import, run_scenario, scenario::describe, scenario::ScenarioOutcome, Analysis, Budget, Lang,
+    Options, Scenario,
 };
 use crate::state::{Action, NamedScenario, Notice, State};
 use yew::prelude::*;
@@ -142,6 +142,12 @@ fn export_file(
                 budget: (*state.budget).clone(),
                 scenario: state.scenario.clone(),
                 lang: state.lang,
+                options: state.options.clone(),
+                import_findings: state
+                    .import_findings
+                    .iter()
+                    .map(|finding| import::WordedFinding::new(finding, &IntlFormat))
+                    .collect(),
             };
             let json = browser::to_json(&request, false)?;
             let dispatcher = dispatcher.clone();

@@ -110,6 +110,24 @@ test('bad input names the row and column, and never loses the open budget', asyn
   await context.close();
 });
 
+test('the workbook lists the importer\'s findings as the page does', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await openImport(page);
+  await paste(context, page, 'F\tBudget 2024\tPlan 2025\nHabo kommun\t100\ttvåhundra\nRegion X\t100\t100\nStaten\t200\t200\n');
+  await page.locator('.preview-table').waitFor();
+  await page.getByRole('button', { name: 'Använd budgeten' }).click();
+  await text(page.locator('section.findings'));
+  const shown = await page.locator('section.findings li').evaluateAll((items) =>
+    items.map((li) => [li.dataset.code, li.querySelector('.msg').textContent]));
+  // The importer's word on the cell it could not read, worded in its worker.
+  assert.ok(shown.some(([code, msg]) => code === 'bad-cell' && /«tvåhundra» är inte ett belopp/.test(msg)), JSON.stringify(shown));
+  const sheet = readWorkbook(await download(page, 'Exportera som Excel-arbetsbok (XLSX)'));
+  assert.deepEqual(sheet['Iakttagelser'].slice(1).map((r) => [r[1], r[4]]), shown);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an import worker that cannot load is said, and the next paste tries again', async () => {
   // No service worker: it would serve the loader from its cache, past the route.
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
@@ -124,6 +142,16 @@ test('an import worker that cannot load is said, and the next paste tries again'
   assert.match(await text(page.locator('.preview')), /«fem» är inte ett belopp/);
   await context.close();
 });
+
+/** Every sheet of a workbook as rows of values, read by openpyxl. */
+function readWorkbook(path) {
+  return JSON.parse(execFileSync('python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+out = {name: [[c for c in row] for row in wb[name].iter_rows(values_only=True)] for name in wb.sheetnames}
+print(json.dumps(out, default=str))
+`, path], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: join(root, 'tools', 'py') } }));
+}
 
 async function download(page, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
@@ -141,13 +169,7 @@ test('XLSX, CSV and JSON exports hold the engine\'s figures to the krona', async
   const e = engine(['scenario', 'sodra-vatterbygden-2024', '--member', 'Habo', '--delta', '10000', '--mode', 'alone', '--state-offer', '6000000']);
   const chained = e.scenario.filter((c) => c.chained);
 
-  const xlsx = await download(page, 'Exportera som Excel-arbetsbok (XLSX)');
-  const sheet = JSON.parse(execFileSync('python3', ['-c', `
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
-out = {name: [[c for c in row] for row in wb[name].iter_rows(values_only=True)] for name in wb.sheetnames}
-print(json.dumps(out, default=str))
-`, xlsx], { encoding: 'utf8', env: { ...process.env, PYTHONPATH: join(root, 'tools', 'py') } }));
+  const sheet = readWorkbook(await download(page, 'Exportera som Excel-arbetsbok (XLSX)'));
   assert.deepEqual(Object.keys(sheet), ['Flerår', 'Iakttagelser']);
   const rows = sheet['Flerår'];
   const header = rows[3];
