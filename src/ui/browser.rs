@@ -352,15 +352,17 @@ thread_local! {
         const { std::cell::RefCell::new((0, 0, None)) };
 }
 
-/// Where a worker's loader is. Its file name carries a content hash, so
-/// the page is told: index.html and a host page's embed.js name each
-/// loader, the single file gives each as a Blob.
-fn worker_url(name: &str) -> Option<String> {
+/// The worker called `name`, started from its loader. The loader's file
+/// name carries a content hash, so the page is told where it is: index.html
+/// and a host page's embed.js name each loader, the single file gives each
+/// as a Blob.
+fn new_worker(name: &str) -> Option<web_sys::Worker> {
     let window: JsValue = web_sys::window()?.into();
     let workers = js_sys::Reflect::get(&window, &JsValue::from_str("__finsamWorkers")).ok()?;
-    js_sys::Reflect::get(&workers, &JsValue::from_str(name))
+    let url = js_sys::Reflect::get(&workers, &JsValue::from_str(name))
         .ok()?
-        .as_string()
+        .as_string()?;
+    web_sys::Worker::new(&url).ok()
 }
 
 /// Starts the worker in `slot` if it is not running. False when this
@@ -369,49 +371,47 @@ fn start(slot: Slot, name: &str, on_reply: fn(JsValue), on_fail: fn()) -> bool {
     slot.with(|h| {
         let mut h = h.borrow_mut();
         if h.is_none() {
-            *h = worker_url(name)
-                .and_then(|url| web_sys::Worker::new(&url).ok())
-                .map(|worker| {
-                    let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-                        move |e: web_sys::MessageEvent| {
-                            let data = e.data();
-                            if data.as_string().as_deref() != Some("ready") {
-                                return on_reply(data);
+            *h = new_worker(name).map(|worker| {
+                let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+                    move |e: web_sys::MessageEvent| {
+                        let data = e.data();
+                        if data.as_string().as_deref() != Some("ready") {
+                            return on_reply(data);
+                        }
+                        let waiting = slot.with(|h| {
+                            h.borrow_mut().as_mut().map(|h| {
+                                h.ready = true;
+                                (h.worker.clone(), std::mem::take(&mut h.pending))
+                            })
+                        });
+                        if let Some((worker, pending)) = waiting {
+                            for request in pending {
+                                let _ = worker.post_message(&request);
                             }
-                            let waiting = slot.with(|h| {
-                                h.borrow_mut().as_mut().map(|h| {
-                                    h.ready = true;
-                                    (h.worker.clone(), std::mem::take(&mut h.pending))
-                                })
-                            });
-                            if let Some((worker, pending)) = waiting {
-                                for request in pending {
-                                    let _ = worker.post_message(&request);
-                                }
-                            }
-                        },
-                    );
-                    // A worker that failed to load, or trapped, is dropped: the
-                    // next request starts a new one instead of waiting for ever.
-                    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-                        move |_: web_sys::Event| {
-                            if let Some(h) = slot.with(|h| h.borrow_mut().take()) {
-                                h.worker.terminate();
-                            }
-                            on_fail();
-                        },
-                    );
-                    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                    // The worker lives as long as the page, and so do its handlers.
-                    on_message.forget();
-                    on_error.forget();
-                    Helper {
-                        worker,
-                        ready: false,
-                        pending: Vec::new(),
-                    }
-                });
+                        }
+                    },
+                );
+                // A worker that failed to load, or trapped, is dropped: the
+                // next request starts a new one instead of waiting for ever.
+                let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+                    move |_: web_sys::Event| {
+                        if let Some(h) = slot.with(|h| h.borrow_mut().take()) {
+                            h.worker.terminate();
+                        }
+                        on_fail();
+                    },
+                );
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                // The worker lives as long as the page, and so do its handlers.
+                on_message.forget();
+                on_error.forget();
+                Helper {
+                    worker,
+                    ready: false,
+                    pending: Vec::new(),
+                }
+            });
         }
         h.is_some()
     })
