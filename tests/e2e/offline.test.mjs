@@ -94,6 +94,12 @@ test('the embed example resizes its iframe and mounts the app in a div', async (
   assert.match(await text(mounted.locator('[data-testid=total-funding]')), /Total funding 2023/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'sv', 'the host page keeps its language');
   assert.equal(new URL(page.url()).hash, '', 'the host page keeps its address');
+  // Its workers are found through embed.js: the workbook comes.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    mounted.getByRole('button', { name: 'Export as an Excel workbook (XLSX)' }).click(),
+  ]);
+  assert.match(file.suggestedFilename(), /^hoglandets-samordningsforbund\.xlsx$/);
   await page.screenshot({ path: join(artifacts, 'embed-example.png'), fullPage: false });
   assert.deepEqual(problems, []);
   await context.close();
