@@ -225,3 +225,19 @@ test('another preset, the wider table and a phone-sized screen', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a 1024 px projector the figures fit their cards and the sliders are wide', async () => {
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1024, height: 768 } });
+  const cards = await page.locator('.card').evaluateAll((all) => all.map((card) => {
+    const value = card.querySelector('.card-value');
+    const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).borderRightWidth) - parseFloat(getComputedStyle(card).paddingRight);
+    return { text: value.textContent, right: value.getBoundingClientRect().left + value.scrollWidth, inner };
+  }));
+  assert.equal(cards.length, 2);
+  for (const c of cards) assert.ok(c.right <= c.inner + 0.5, `${c.text} ends at ${c.right}, its card at ${c.inner}`);
+  const widths = await page.getByRole('slider').evaluateAll((all) => all.map((s) => s.getBoundingClientRect().width));
+  assert.ok(widths.length >= 6 && widths.every((w) => w >= 250), `slider widths ${widths}`);
+  await page.screenshot({ path: join(artifacts, 'baseline-1024.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
