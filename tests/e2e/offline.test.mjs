@@ -100,6 +100,13 @@ test('the embed example resizes its iframe and mounts the app in a div', async (
     mounted.getByRole('button', { name: 'Export as an Excel workbook (XLSX)' }).click(),
   ]);
   assert.match(file.suggestedFilename(), /^hoglandets-samordningsforbund\.xlsx$/);
+  // In a 760 px column of a wide page it lays out by its own width, as on a
+  // tablet: the results under the contributions, not squeezed beside them.
+  await page.addStyleTag({ content: '#finsam-kalkyl { width: 760px; }' });
+  const controls = await mounted.locator('.controls').boundingBox();
+  const results = await mounted.locator('.results').boundingBox();
+  assert.ok(results.y >= controls.y + controls.height, `results at ${results.y}, contributions end at ${controls.y + controls.height}`);
+  assert.ok(results.width > 700, `results ${results.width} px wide`);
   await page.screenshot({ path: join(artifacts, 'embed-example.png'), fullPage: false });
   assert.deepEqual(problems, []);
   await context.close();
