@@ -25,12 +25,22 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Returns { url, close, requests }. */
-export async function serve(dir = join(root, 'dist')) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port. Returns { url, close, requests }.
+ * `headers` are sent with every response (a host's Content-Security-Policy,
+ * say); `pages` maps a path such as `/host.html` to HTML served beside
+ * `dir`'s files, for a host page that is not part of the build.
+ */
+export async function serve(dir = join(root, 'dist'), { headers = {}, pages = {} } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (Object.hasOwn(pages, path)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(pages[path]);
+      return;
+    }
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
