@@ -1,0 +1,17 @@
+// sw.js (www/sw.js filled in): this build's version, and the files to keep
+// for offline use: every file of the build except the page itself (kept as
+// './'), the service worker, and what the page never loads.
+import { contentHash, fillTemplate } from './stage.mjs';
+import { minifyCode } from './minify.mjs';
+
+const NOT_LOADED = new Set(['index.html', 'sw.js', 'finsam-kalkyl.html', 'embed.js', 'embed-example.html',
+  // Install icons, which the browser fetches when the app is installed.
+  'icons/icon-512.png', 'icons/icon-maskable-512.png']);
+
+export async function writeServiceWorker(stage) {
+  const files = (await stage.files()).filter((f) => !NOT_LOADED.has(f)).sort();
+  const version = contentHash(...files, ...(await Promise.all(files.map((f) => stage.read(f))))).slice(0, 12);
+  const source = await fillTemplate('sw.js', { VERSION: version, FILES: files.map((f) => `./${f}`) });
+  await stage.write('sw.js', await minifyCode(source, 'script'));
+  return files;
+}
