@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { artifacts, launch, root, serve, text, typeKeys } from './helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:";
+// The least the README says a host needs: no blob: and no data: at all.
+const LEAST = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
 // A förbund's own page: no inline script or style of its own either.
 const HOST = `<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><title>Förbundets webbplats</title><link rel="icon" href="data:,"></head>
+<html lang="sv"><head><meta charset="utf-8"><title>Förbundets webbplats</title><link rel="icon" href="icons/icon-192.png"></head>
 <body><h1>Förbundets webbplats</h1>
 <div id="finsam-kalkyl" data-preset="hoglandet-2023" data-lang="en"></div>
 <script type="module" src="embed.js"></script>
@@ -21,11 +23,13 @@ const HOST = `<!doctype html>
 const env = {};
 before(async () => {
   env.server = await serve(join(root, 'dist'), { headers: { 'content-security-policy': POLICY }, pages: { '/host.html': HOST } });
+  env.least = await serve(join(root, 'dist'), { headers: { 'content-security-policy': LEAST }, pages: { '/host.html': HOST } });
   env.browser = await launch();
 });
 after(async () => {
   await env.browser?.close();
   await env.server?.close();
+  await env.least?.close();
 });
 
 /**
@@ -33,7 +37,7 @@ after(async () => {
  * (reported in the page before any of its own scripts run), console error
  * and uncaught error is kept in `problems`.
  */
-async function open(path, { waitFor = '[data-testid=total-funding]' } = {}) {
+async function open(path, { waitFor = '[data-testid=total-funding]', server = env.server, policy = POLICY } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   await context.addInitScript(() => {
     addEventListener('securitypolicyviolation', (e) => {
@@ -44,8 +48,8 @@ async function open(path, { waitFor = '[data-testid=total-funding]' } = {}) {
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  const response = await page.goto(`${env.server.url}${path}`);
-  assert.equal(response.headers()['content-security-policy'], POLICY, 'the policy is sent');
+  const response = await page.goto(`${server.url}${path}`);
+  assert.equal(response.headers()['content-security-policy'], policy, 'the policy is sent');
   await page.locator(waitFor).first().waitFor({ timeout: 15000 });
   return { context, page, problems };
 }
@@ -144,4 +148,28 @@ test('the mount point (embed.js) works under the policy on a host page', async (
   assert.deepEqual(problems, []);
   await canary(page, problems);
   await context.close();
+});
+
+test('the page and the mount point need no more than script-src \'self\' \'wasm-unsafe-eval\' beside default-src \'self\'', async () => {
+  const least = { server: env.least, policy: LEAST };
+  const { context, page, problems } = await open('', least);
+  await typeKeys(page, page.locator('#f-state'), '6 000 000');
+  await page.keyboard.press('Tab');
+  await typeKeys(page, page.locator('#f-kommun-0'), '214 600');
+  await page.keyboard.press('Tab');
+  assert.equal(await total(page), '11 718 040 kr');
+  await page.getByRole('button', { name: 'Importera budget' }).click();
+  await page.locator('#import-text').fill('Förbundet\tBudget 2024\nHabo kommun\t10 000\nRegion\tfem\n');
+  assert.match(await text(page.locator('.preview')), /Rad 3, kolumn 2 \(Budget 2024\) «Region»: «fem» är inte ett belopp/);
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await downloadWorkbook(page, page, 'Exportera som Excel-arbetsbok (XLSX)');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  assert.deepEqual(problems, []);
+  await canary(page, problems);
+  await context.close();
+
+  const host = await open('host.html', { ...least, waitFor: '#finsam-kalkyl [data-testid=total-funding]' });
+  await downloadWorkbook(host.page, host.page.locator('#finsam-kalkyl'), 'Export as an Excel workbook (XLSX)');
+  assert.deepEqual(host.problems, []);
+  await host.context.close();
 });
