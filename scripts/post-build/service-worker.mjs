@@ -4,7 +4,7 @@
 import { contentHash, fillTemplate } from './stage.mjs';
 import { minifyCode } from './minify.mjs';
 
-const NOT_LOADED = new Set(['index.html', 'sw.js', 'finsam-kalkyl.html', 'embed.js', 'embed-example.html',
+const NOT_LOADED = new Set(['index.html', 'sw.js', 'finsam-kalkyl.html', 'embed.js', 'embed-example.html', '_headers',
   // Install icons, which the browser fetches when the app is installed.
   'icons/icon-512.png', 'icons/icon-maskable-512.png']);
 
