@@ -4,12 +4,11 @@
 import { contentHash, fillTemplate } from './stage.mjs';
 import { minifyCode } from './minify.mjs';
 
-const NOT_LOADED = new Set(['index.html', 'sw.js', 'finsam-kalkyl.html', 'embed.js', 'embed-example.html', '_headers',
-  // Install icons, which the browser fetches when the app is installed.
-  'icons/icon-512.png', 'icons/icon-maskable-512.png']);
+// (The large icons are fetched by the browser when the app is installed.)
+const NOT_LOADED = /^(index\.html|sw\.js|finsam-kalkyl\.html|embed\.js|embed-example\.\w+|_headers|icons\/icon(-maskable)?-512\.png)$/;
 
 export async function writeServiceWorker(stage) {
-  const files = (await stage.files()).filter((f) => !NOT_LOADED.has(f)).sort();
+  const files = (await stage.files()).filter((f) => !NOT_LOADED.test(f)).sort();
   const version = contentHash(...files, ...(await Promise.all(files.map((f) => stage.read(f))))).slice(0, 12);
   const source = await fillTemplate('sw.js', { VERSION: version, FILES: files.map((f) => `./${f}`) });
   await stage.write('sw.js', await minifyCode(source, 'script'));

@@ -37,7 +37,7 @@ async function sizes(distDir, skip) {
   return { raw, gz, br };
 }
 
-const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.html|_headers|icon-512\.png|icon-maskable-512\.png)$|^finsam-(export|import)/.test(n);
+const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.(html|css|js)|_headers|icon-512\.png|icon-maskable-512\.png)$|^finsam-(export|import)/.test(n);
 const page = await sizes(join(root, 'dist'), notPage);
 const empty = await sizes(join(root, 'target', 'empty-yew-dist'), () => false);
 const single = (await stat(join(root, 'dist', 'finsam-kalkyl.html'))).size;

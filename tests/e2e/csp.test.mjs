@@ -1,6 +1,6 @@
 // The calculator under the strictest Content-Security-Policy a wasm app can
 // live with, sent as a header with every file, as a förbund's web agency
-// would: the page, the ?embed page and a host page with the mount point
+// would: the page, the ?embed page, and host pages with the mount point
 // (embed.js), each used as a person would, with no violation reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
 // The least the README says a host needs: no blob: and no data: at all.
 const LEAST = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
-// A förbund's own page: no inline script or style of its own either.
+// A förbund's own page with the mount point and nothing else.
 const HOST = `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>Förbundets webbplats</title><link rel="icon" href="icons/icon-192.png"></head>
 <body><h1>Förbundets webbplats</h1>
@@ -136,8 +136,11 @@ test('the ?embed page works under the policy', async () => {
   await context.close();
 });
 
-test('the mount point (embed.js) works under the policy on a host page', async () => {
-  const { context, page, problems } = await open('host.html', { waitFor: '#finsam-kalkyl [data-testid=total-funding]' });
+test('the embedding example works under the policy: the iframe follows its height, the mount point (embed.js) works', async () => {
+  const { context, page, problems } = await open('embed-example.html', { waitFor: '#finsam-kalkyl [data-testid=total-funding]' });
+  await page.waitForFunction(() => parseInt(document.getElementById('finsam-kalkyl-frame').style.height, 10) > 1000);
+  const inner = page.frameLocator('#finsam-kalkyl-frame');
+  assert.equal(await total(inner), '11 172 000 kr');
   const mounted = page.locator('#finsam-kalkyl');
   assert.match(await text(mounted.locator('h2.budget-title')), /Höglandets samordningsförbund/);
   const before = await total(mounted);
