@@ -9,6 +9,7 @@ export async function writeSingleFile(stage, { glue, wasm, icon, boot, workers }
   for (const [name, source] of [['app', glue], ...Object.entries(workers).map(([w, { glueSource }]) => [w, glueSource])]) {
     if (/<\/script/i.test(source)) fail(`the ${name} glue contains </script>; it cannot be inlined`);
   }
+  if (!/export \{[^}]*\b__wbg_init as default\b/.test(glue)) fail('the glue no longer exports __wbg_init as default');
   let html = await stage.read('index.html', 'utf8');
   const tag = (re) => {
     const hits = html.match(new RegExp(re.source, 'g')) ?? [];
