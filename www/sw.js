@@ -1,25 +1,21 @@
 // Finsam-kalkyl's service worker: the calculator works offline after one
-// visit. The version is set at build time (scripts/post-build.mjs), so a
-// new build gets a new cache and the old one is deleted.
+// visit. The build (scripts/post-build/service-worker.mjs) fills in the
+// version and the file list, so a new build gets a new cache and the old
+// one is deleted.
 //
 // Trunk names assets by content hash, so they never change under a name:
 // they are served cache-first. The page itself is served network-first, so
 // a new build is seen as soon as there is a network.
-const VERSION = '__BUILD__';
+const VERSION = '__VERSION__';
 const CACHE = `finsam-kalkyl-${VERSION}`;
-// Files index.html does not name in an href or src: the app's wasm and the
-// workers' files (post-build).
-const EXTRA = [];
-const ASSET = /(?:href|src)="(?:\.\/)?([^"#?:]+\.(?:js|wasm|css|svg|png|webmanifest))"/g;
+// Every file the page loads, or may load (the workers'), besides itself.
+const FILES = '__FILES__';
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    const page = await fetch('./', { cache: 'no-cache' });
-    const html = await page.clone().text();
-    await cache.put('./', page);
-    const assets = new Set([...html.matchAll(ASSET)].map((m) => `./${m[1]}`));
-    await cache.addAll([...assets, ...EXTRA]);
+    await cache.put('./', await fetch('./', { cache: 'no-cache' }));
+    await cache.addAll(FILES);
     await self.skipWaiting();
   })());
 });

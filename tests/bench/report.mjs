@@ -37,7 +37,7 @@ async function sizes(distDir, skip) {
   return { raw, gz, br };
 }
 
-const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.html|icon-512\.png|icon-maskable-512\.png)$|^finsam-(export|import)/.test(n);
+const notPage = (n) => /^(finsam-kalkyl\.html|embed\.js|embed-example\.(html|css|js)|_headers|icon-512\.png|icon-maskable-512\.png)$|^finsam-(export|import)/.test(n);
 const page = await sizes(join(root, 'dist'), notPage);
 const empty = await sizes(join(root, 'target', 'empty-yew-dist'), () => false);
 const single = (await stat(join(root, 'dist', 'finsam-kalkyl.html'))).size;
@@ -119,10 +119,11 @@ needs to lay out and paint it in a new renderer process, with no wasm at
 all.
 
 What the page does to load fast:
-- The wasm is fetched and compiled from an inline script at the top of the
-  head (\`WebAssembly.compileStreaming\`), while it downloads, and Trunk's
-  module script hands the compiled module to the glue; before, the compile
-  started only when the module script ran, after the CSS and the glue.
+- The wasm is preloaded from the head and compiled while it downloads
+  (\`WebAssembly.compileStreaming\`) by \`boot.js\`, an async script that does
+  not wait for the CSS, which hands the compiled module to the glue; before,
+  the compile started only when Trunk's module script ran, after the CSS
+  and the glue.
 - The service worker registers after the first paint, when the page is
   idle; registered at \`load\`, its install (which fetches and stores every
   file again, about 2 MB with the workers) ran beside the first render.
@@ -186,6 +187,33 @@ for all text, or all text transparent (within the noise in a quiet
 period); the Intl warm-up left out (paired: +40 ms), run in a worker
 (+28 ms) or run earlier (within the noise).
 
+## Strict Content-Security-Policy (issue 18)
+
+The page has no inline script or style: \`boot-….js\` (0.65 kB gzip) and
+\`page-….css\` (0.1 kB) are files of their own. Trunk's preload of the wasm
+stays, so the wasm's download still starts as the head is parsed, and
+boot.js's compile streams from it (the wasm is fetched once). Page: 249 094
+→ 249 189 bytes gzip: +95, the two files' own overhead and the wasm's
+digest in boot.js, less binaryen's short import and export names, which
+replaced the hand-written rewriter in the same change (−95 B in the wasm).
+
+Paired interleaved cold loads, the build before against the build after
+(\`node tests/bench/paired.mjs A B PAIRS [--slow-network]\`), 2026-12-04,
+on a machine shared with other builds (load average 6–9 on 2 cores; single
+pairs differed by up to ±300 ms unthrottled):
+
+| network | pairs | first figure | first paint | whole page in the DOM | median of the pairs' differences (figure / paint / whole) |
+|---|---|---|---|---|---|
+| 127.0.0.1, gzip | 30 | 344 → 360 ms | 440 → 456 ms | 522 → 561 ms | +2 / +14 / +1 ms |
+| slow 4G (150 ms round trip, 1.6 Mbit/s; CPU not slowed), gzip | 20 | 1 828 → 1 832 ms | 1 896 → 1 896 ms | 1 938 → 1 931 ms | +6 / −14 / −31 ms |
+
+Earlier runs of 16 pairs gave −13 / −38 / −25 ms (127.0.0.1, uncompressed)
+and +38 / +28 / +29 ms (slow 4G): within the noise both ways. On slow 4G
+the wasm's download (about 1.6 s, started at the same moment as before) is
+the critical path, and boot.js has arrived long before it ends, so an
+inline script allowed by a \`sha256-\` hash source would gain nothing
+measurable.
+
 ## Size (everything the page loads)
 
 | | raw | gzip -9 | brotli | target | |
@@ -215,8 +243,8 @@ What took the page from 270.6 kB to under 250 kB gzip (each measured alone):
   (\`presets/*.json\`, kept identical to the tables by a test). The worker
   answers with its findings already worded in both languages, because a
   deserializer for the typed findings alone was 7.6 kB: −6.9 kB;
-- the JS glue, CSS, service worker and index.html minified with esbuild in the
-  post-build hook: −3.3 kB;
+- the JS glue, CSS and service worker minified with esbuild, and index.html
+  (now with minify-html), in the post-build hook: −3.3 kB;
 - short names for the wasm's ~190 imports and the exports the glue calls
   (wasm-bindgen's names carry hashes, which do not compress): −5.6 kB;
 - a small insertion sort for the engine's short lists instead of std's

@@ -1,6 +1,7 @@
 // Shared by the browser tests: a static server for dist/ on 127.0.0.1 and
 // Debian's Chromium driven by playwright-core, as a person would use it.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import { mkdir } from 'node:fs/promises';
@@ -25,19 +26,36 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port. Returns { url, close, requests }. */
-export async function serve(dir = join(root, 'dist')) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port. Returns { url, close, requests }.
+ * `headers` are sent with every response (a host's Content-Security-Policy,
+ * say); `pages` maps a path such as `/host.html` to HTML served beside
+ * `dir`'s files, for a host page that is not part of the build. `gzip`
+ * compresses what the browser accepts so, as a real server would (for
+ * timings over a slow network).
+ */
+export async function serve(dir = join(root, 'dist'), { headers = {}, pages = {}, gzip = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (Object.hasOwn(pages, path)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(pages[path]);
+      return;
+    }
     let file = normalize(join(dir, path));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      res.setHeader('cache-control', 'no-cache');
+      res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(body, { level: 9 }));
+      } else {
+        res.writeHead(200).end(body);
+      }
     } catch {
       res.writeHead(404).end('not found');
     }
