@@ -211,6 +211,12 @@ pub fn rechain_shifted(
 /// Deficits, negative equity and equity above the guideline, on the chain.
 pub fn equity_findings(columns: &[ColumnFigures], chain: &[usize], options: &Options) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Equity chained from a missing opening (taken as zero, and said so)
+    // is not known to be negative: that would be one gap reported again
+    // in every year.
+    let grounded = chain
+        .first()
+        .is_none_or(|&i| columns[i].opening_source != OpeningSource::Missing);
     for &i in chain {
         let fig = &columns[i];
         if fig.result < Decimal::ZERO {
@@ -229,7 +235,7 @@ pub fn equity_findings(columns: &[ColumnFigures], chain: &[usize], options: &Opt
                 .in_column(&fig.label),
             );
         }
-        if fig.closing_equity < Decimal::ZERO {
+        if fig.closing_equity < Decimal::ZERO && grounded {
             findings.push(
                 Finding::new(
                     Severity::Error,

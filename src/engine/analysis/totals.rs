@@ -78,6 +78,9 @@ pub(super) fn check_declared_totals(
     let mut income = Sum::default();
     let mut flow_income = Sum::default();
     let mut costs = Sum::default();
+    // The declared totals so far: a declared result that follows from
+    // them is not reported again when it is they that are wrong.
+    let (mut declared_income, mut declared_costs) = (None, None);
     for (i, row) in budget.rows.iter().enumerate() {
         let value = row.value(c);
         let check =
@@ -114,6 +117,20 @@ pub(super) fn check_declared_totals(
                         flow_income.1 + costs.1,
                     ),
                 };
+                let follows = |declared: Decimal| {
+                    let income = declared_income.unwrap_or(flow_income.0 + fig.income_rounding);
+                    let costs = declared_costs.unwrap_or(costs.0 + fig.cost_rounding);
+                    (declared_income.is_some() || declared_costs.is_some()) && declared == income - costs
+                };
+                match row.class {
+                    RowClass::TotalIncome => declared_income = value,
+                    RowClass::TotalCosts => declared_costs = value,
+                    RowClass::Result if value.is_some_and(follows) => {
+                        since_boundary = Sum::default();
+                        continue;
+                    }
+                    _ => {}
+                }
                 if let Some((declared, computed, k)) = value.and_then(|v| check(v, sum)) {
                     // A grand total off by rounding wins over its rows.
                     let uses_declared =

@@ -171,6 +171,15 @@ pub(super) fn read(
     if header.columns.is_empty() {
         return Err(ImportError::at(record.line, None, ImportErrorKind::NoYearHeader));
     }
+    // Under a caption such as "Resultaträkning", a bare year is an outcome,
+    // as in an årsredovisning; elsewhere it is a budget.
+    if titles.iter().any(|t| speaks_of_outcomes(t)) {
+        for (_, column) in &mut header.columns {
+            if column.kind == ColumnKind::Budget && !column.label.chars().any(char::is_alphabetic) {
+                column.kind = ColumnKind::Utfall;
+            }
+        }
+    }
     titles.retain(|t| !t.is_empty());
     titles.dedup();
     titles.truncate(2);
@@ -179,6 +188,13 @@ pub(super) fn read(
         false => titles.join(" – "),
     };
     Ok(header)
+}
+
+fn speaks_of_outcomes(caption: &str) -> bool {
+    let caption = crate::engine::text::fold_case(caption);
+    ["resultaträkning", "årsredovisning", "bokslut", "utfall"]
+        .iter()
+        .any(|w| caption.contains(w))
 }
 
 fn is_notes(header: &str) -> bool {

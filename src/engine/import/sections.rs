@@ -37,6 +37,12 @@ impl Tracker {
         let here = |severity, code, detail| Finding::new(severity, code, detail).at(Some(at.0), Some(at.1));
         let class = if cleaned.is_empty() {
             RowClass::Unknown
+        } else if !any_figure && is_footnote(&cleaned) {
+            let detail = Detail::HeadingAssumed {
+                label: cleaned.clone(),
+            };
+            findings.push(here(Severity::Info, Code::HeadingAssumed, detail));
+            RowClass::Heading
         } else if !any_figure {
             match (classify::heading_kind(&norm), classify::class_by_name(&norm)) {
                 (Some(kind), _) => {
@@ -127,4 +133,16 @@ impl Tracker {
             _ => {}
         }
     }
+}
+
+/// A footnote's text below a table: `1) Enligt förbundsordningen`,
+/// `* Staten genom Försäkringskassan`. It is kept, as a heading, and never
+/// read as the member it may name.
+fn is_footnote(label: &str) -> bool {
+    let mark = label.starts_with(['*', '†', '¹', '²', '³'])
+        || label.split_once(')').is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    let note = crate::engine::text::fold_case(label);
+    mark || note.starts_with("not ") || note.starts_with("anm")
 }
