@@ -64,6 +64,36 @@ pub enum Code {
 }
 
 impl Code {
+    pub const ALL: [Code; 22] = [
+        Code::SumMismatch,
+        Code::SplitMismatch,
+        Code::NegativeEquity,
+        Code::Deficit,
+        Code::OpeningEquityMissing,
+        Code::OpeningEquityDiffers,
+        Code::Unmatched,
+        Code::KeyDeviation,
+        Code::EquityHigh,
+        Code::UnknownRow,
+        Code::AmbiguousRow,
+        Code::DuplicateRow,
+        Code::BadCell,
+        Code::ColumnIgnored,
+        Code::HeadingAssumed,
+        Code::YearGap,
+        Code::UnitRead,
+        Code::UnitConflict,
+        Code::UnitUnstated,
+        Code::CostsNegative,
+        Code::BalanceColumn,
+        Code::OpeningDerived,
+    ];
+
+    /// The code its stable name names, if any.
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     /// The importer's findings about the unit, which a person's own choice
     /// of unit replaces.
     pub fn is_about_the_unit(self) -> bool {
@@ -297,5 +327,49 @@ impl Finding {
     /// The message without its location, and with the rule it rests on.
     pub fn body(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         words::body(self, lang, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page reads codes back by name: every code must be in `ALL` (the
+    /// match names every variant, so a new code must be added here too).
+    #[test]
+    fn every_code_reads_back_by_its_name() {
+        let listed = |code: Code| match code {
+            Code::SumMismatch
+            | Code::SplitMismatch
+            | Code::NegativeEquity
+            | Code::Deficit
+            | Code::OpeningEquityMissing
+            | Code::OpeningEquityDiffers
+            | Code::Unmatched
+            | Code::KeyDeviation
+            | Code::EquityHigh
+            | Code::UnknownRow
+            | Code::AmbiguousRow
+            | Code::DuplicateRow
+            | Code::BadCell
+            | Code::ColumnIgnored
+            | Code::HeadingAssumed
+            | Code::YearGap
+            | Code::UnitRead
+            | Code::UnitConflict
+            | Code::UnitUnstated
+            | Code::CostsNegative
+            | Code::BalanceColumn
+            | Code::OpeningDerived => Code::ALL.contains(&code),
+        };
+        for code in Code::ALL {
+            assert!(listed(code));
+            assert_eq!(Code::from_name(code.as_str()), Some(code));
+            assert_eq!(
+                serde_json::to_string(&code).unwrap(),
+                format!("\"{}\"", code.as_str())
+            );
+        }
+        assert_eq!(Code::from_name("no-such-code"), None);
     }
 }

@@ -332,13 +332,14 @@ fn column_figures(budget: &Budget, c: usize, kommun_rows: &[usize], cost_rows: &
 /// ("Region Örebro län + Region Västmanland"); Finsam § 5 counts every
 /// region as one side.
 fn region_name(budget: &Budget) -> String {
-    let mut names: Vec<&str> = Vec::new();
+    let mut names = String::new();
     for row in budget.rows.iter().filter(|r| r.class == RowClass::Region) {
-        if !names.contains(&row.label.as_str()) {
-            names.push(&row.label);
+        if !names.is_empty() {
+            names.push_str(" + ");
         }
+        names.push_str(&row.label);
     }
-    names.join(" + ")
+    names
 }
 
 /// The state side's name: the first state row that is not
@@ -352,6 +353,7 @@ fn state_name(budget: &Budget) -> String {
     if rows.peek().is_none() {
         return String::new();
     }
-    rows.find(|r| !super::classify::is_arbetsformedlingen(&super::classify::normalise(&r.label)))
+    // The importer has taken any "Medlemsavgift" off the label.
+    rows.find(|r| !super::classify::normalise(&r.label).starts_with("arbetsförmedlingen"))
         .map_or_else(|| "Staten".to_string(), |r| r.label.clone())
 }

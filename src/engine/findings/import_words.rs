@@ -3,11 +3,12 @@
 //! gets these findings already worded (`import::ImportReply`), so it does
 //! not carry their words.
 
-use super::{Detail, Finding};
+use super::Finding;
 use crate::engine::{Lang, NumberFormat};
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "workers"))]
 pub(super) fn body(finding: &Finding, lang: Lang, f: &dyn NumberFormat) -> String {
+    use super::Detail;
     let sv = lang == Lang::Sv;
     match &finding.detail {
         Detail::AmbiguousRow { label, chosen, other } => {

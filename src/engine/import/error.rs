@@ -2,6 +2,7 @@
 //! Swedish and English.
 
 use super::units::Unit;
+#[cfg(any(not(target_arch = "wasm32"), feature = "workers"))]
 use super::{MAX_BYTES, MAX_COLUMNS, MAX_ROWS};
 use crate::engine::Lang;
 
@@ -45,6 +46,7 @@ pub enum ImportErrorKind {
     },
 }
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "workers"))]
 fn sep_name(c: char, lang: Lang) -> &'static str {
     match (c, lang) {
         ('\t', Lang::Sv) => "tabb",
@@ -77,40 +79,6 @@ impl ImportError {
         use ImportErrorKind::*;
         let sv = lang == Lang::Sv;
         let body = match (&self.kind, sv) {
-            (Empty, true) => "tabellen är tom. Klistra in en budgettabell från Excel, med rubrikraden överst.".to_string(),
-            (Empty, false) => "the table is empty. Paste a budget table from Excel, header row first.".to_string(),
-            (TooLarge { bytes }, true) => format!(
-                "filen är {} kB; en budgettabell är sällan över 100 kB och gränsen är {} kB. Välj rätt fil, eller spara bara budgetbladet som CSV.",
-                bytes / 1000, MAX_BYTES / 1000
-            ),
-            (TooLarge { bytes }, false) => format!(
-                "the file is {} kB; a budget table is rarely over 100 kB and the limit is {} kB. Choose the right file, or save only the budget sheet as CSV.",
-                bytes / 1000, MAX_BYTES / 1000
-            ),
-            (TooManyRows, true) => format!("tabellen har fler än {MAX_ROWS} rader; det är inte en budgettabell."),
-            (TooManyRows, false) => format!("the table has more than {MAX_ROWS} rows; that is not a budget table."),
-            (TooManyColumns, true) => format!("tabellen har fler än {MAX_COLUMNS} kolumner; det är inte en budgettabell."),
-            (TooManyColumns, false) => format!("the table has more than {MAX_COLUMNS} columns; that is not a budget table."),
-            (Spreadsheet, true) => "det här är en Excel-arbetsbok (.xlsx) eller annan komprimerad fil, inte text. Spara bladet som CSV (semikolonavgränsad) eller kopiera tabellen och klistra in den.".to_string(),
-            (Spreadsheet, false) => "this is an Excel workbook (.xlsx) or another compressed file, not text. Save the sheet as CSV or copy the table and paste it.".to_string(),
-            (OldExcel, true) => "det här är en äldre Excel-fil (.xls), inte text. Spara bladet som CSV (semikolonavgränsad) eller kopiera tabellen och klistra in den.".to_string(),
-            (OldExcel, false) => "this is an old Excel file (.xls), not text. Save the sheet as CSV or copy the table and paste it.".to_string(),
-            (Pdf, true) => "det här är en PDF, inte en tabell. Kopiera budgettabellen från Excel i stället.".to_string(),
-            (Pdf, false) => "this is a PDF, not a table. Copy the budget table from Excel instead.".to_string(),
-            (Binary, true) => "filen innehåller binära data, inte text. Välj en CSV- eller TSV-fil.".to_string(),
-            (Binary, false) => "the file holds binary data, not text. Choose a CSV or TSV file.".to_string(),
-            (NoYearHeader, true) => "ingen kolumn har ett år i rubriken. Första raden ska vara t.ex. «Förbundets namn; Budget 2024; Plan 2025».".to_string(),
-            (NoYearHeader, false) => "no column has a year in its header. The first row should be e.g. “Association name; Budget 2024; Plan 2025”.".to_string(),
-            (NoRows, true) => "tabellen har en rubrikrad men inga rader med belopp.".to_string(),
-            (NoRows, false) => "the table has a header row but no rows with figures.".to_string(),
-            (MixedSeparators { header, row }, true) => format!(
-                "raden avgränsas med {} men rubrikraden med {}. Använd samma avgränsare i hela tabellen.",
-                sep_name(*row, lang), sep_name(*header, lang)
-            ),
-            (MixedSeparators { header, row }, false) => format!(
-                "the row is separated by {} but the header row by {}. Use one separator throughout.",
-                sep_name(*row, lang), sep_name(*header, lang)
-            ),
             (UnitOutOfRange(unit), true) => format!(
                 "i {} blir ett belopp orimligt stort (över 1 000 miljarder kr). Välj en annan enhet.",
                 unit.abbreviation()
@@ -122,8 +90,7 @@ impl ImportError {
             (Json(why), _) => why.clone(),
             (Worded { sv, .. }, true) => return sv.clone(),
             (Worded { en, .. }, false) => return en.clone(),
-            (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
-            (Unreadable(why), false) => format!("the table cannot be read: {why}"),
+            (kind, _) => reading_words(kind, lang),
         };
         let (row_w, col_w) = if sv { ("Rad", "kolumn") } else { ("Row", "column") };
         match (self.line, self.cell) {
@@ -131,6 +98,62 @@ impl ImportError {
             (Some(l), None) => format!("{row_w} {l}: {body}"),
             _ => crate::engine::text::capitalise(&body),
         }
+    }
+}
+
+/// The words for what only reading a table finds. They exist only where
+/// the importer runs; the page gets these errors already worded (`Worded`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "workers"))]
+fn reading_words(kind: &ImportErrorKind, lang: Lang) -> String {
+    use ImportErrorKind::*;
+    let sv = lang == Lang::Sv;
+    match (kind, sv) {
+        (Empty, true) => "tabellen är tom. Klistra in en budgettabell från Excel, med rubrikraden överst.".to_string(),
+        (Empty, false) => "the table is empty. Paste a budget table from Excel, header row first.".to_string(),
+        (TooLarge { bytes }, true) => format!(
+            "filen är {} kB; en budgettabell är sällan över 100 kB och gränsen är {} kB. Välj rätt fil, eller spara bara budgetbladet som CSV.",
+            bytes / 1000, MAX_BYTES / 1000
+        ),
+        (TooLarge { bytes }, false) => format!(
+            "the file is {} kB; a budget table is rarely over 100 kB and the limit is {} kB. Choose the right file, or save only the budget sheet as CSV.",
+            bytes / 1000, MAX_BYTES / 1000
+        ),
+        (TooManyRows, true) => format!("tabellen har fler än {MAX_ROWS} rader; det är inte en budgettabell."),
+        (TooManyRows, false) => format!("the table has more than {MAX_ROWS} rows; that is not a budget table."),
+        (TooManyColumns, true) => format!("tabellen har fler än {MAX_COLUMNS} kolumner; det är inte en budgettabell."),
+        (TooManyColumns, false) => format!("the table has more than {MAX_COLUMNS} columns; that is not a budget table."),
+        (Spreadsheet, true) => "det här är en Excel-arbetsbok (.xlsx) eller annan komprimerad fil, inte text. Spara bladet som CSV (semikolonavgränsad) eller kopiera tabellen och klistra in den.".to_string(),
+        (Spreadsheet, false) => "this is an Excel workbook (.xlsx) or another compressed file, not text. Save the sheet as CSV or copy the table and paste it.".to_string(),
+        (OldExcel, true) => "det här är en äldre Excel-fil (.xls), inte text. Spara bladet som CSV (semikolonavgränsad) eller kopiera tabellen och klistra in den.".to_string(),
+        (OldExcel, false) => "this is an old Excel file (.xls), not text. Save the sheet as CSV or copy the table and paste it.".to_string(),
+        (Pdf, true) => "det här är en PDF, inte en tabell. Kopiera budgettabellen från Excel i stället.".to_string(),
+        (Pdf, false) => "this is a PDF, not a table. Copy the budget table from Excel instead.".to_string(),
+        (Binary, true) => "filen innehåller binära data, inte text. Välj en CSV- eller TSV-fil.".to_string(),
+        (Binary, false) => "the file holds binary data, not text. Choose a CSV or TSV file.".to_string(),
+        (NoYearHeader, true) => "ingen kolumn har ett år i rubriken. Första raden ska vara t.ex. «Förbundets namn; Budget 2024; Plan 2025».".to_string(),
+        (NoYearHeader, false) => "no column has a year in its header. The first row should be e.g. “Association name; Budget 2024; Plan 2025”.".to_string(),
+        (NoRows, true) => "tabellen har en rubrikrad men inga rader med belopp.".to_string(),
+        (NoRows, false) => "the table has a header row but no rows with figures.".to_string(),
+        (MixedSeparators { header, row }, true) => format!(
+            "raden avgränsas med {} men rubrikraden med {}. Använd samma avgränsare i hela tabellen.",
+            sep_name(*row, lang), sep_name(*header, lang)
+        ),
+        (MixedSeparators { header, row }, false) => format!(
+            "the row is separated by {} but the header row by {}. Use one separator throughout.",
+            sep_name(*row, lang), sep_name(*header, lang)
+        ),
+        (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
+        (Unreadable(why), false) => format!("the table cannot be read: {why}"),
+        _ => String::new(),
+    }
+}
+
+/// In the page, every reading error arrives worded (`Worded`).
+#[cfg(all(target_arch = "wasm32", not(feature = "workers")))]
+fn reading_words(_: &ImportErrorKind, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => "tabellen kan inte läsas".into(),
+        Lang::En => "the table cannot be read".into(),
     }
 }
 

@@ -19,13 +19,14 @@ pub struct ImportReply {
     pub error: Option<Worded>,
     /// The unit the table was read in (the budget is in kronor), so the
     /// preview can show it and let the person choose another.
-    #[serde(default)]
+    #[serde(default, with = "unit_words")]
     pub unit: UnitRead,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WordedFinding {
     pub severity: Severity,
+    #[serde(with = "code_name")]
     pub code: Code,
     pub column: Option<String>,
     pub line: Option<usize>,
@@ -116,5 +117,36 @@ impl ImportReply {
                 Err(ImportError::new(ImportErrorKind::Worded { sv, en }))
             }
         }
+    }
+}
+
+/// The unit as words in the JSON (see [`UnitRead::to_words`]).
+mod unit_words {
+    use super::UnitRead;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(unit: &UnitRead, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&unit.to_words())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<UnitRead, D::Error> {
+        String::deserialize(d).map(|text| UnitRead::from_words(&text))
+    }
+}
+
+/// A code as its stable name (`sum-mismatch`), read back through
+/// [`Code::as_str`], which the page has anyway, instead of a derived
+/// deserializer with a second table of every name.
+mod code_name {
+    use crate::engine::findings::Code;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(code.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let name = String::deserialize(d)?;
+        Code::from_name(&name).ok_or_else(|| D::Error::custom("unknown code"))
     }
 }

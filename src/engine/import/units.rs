@@ -69,6 +69,40 @@ pub struct UnitRead {
     pub source: Option<UnitSource>,
 }
 
+impl UnitRead {
+    /// As the import worker sends it to the page: `kr`, `tkr title`,
+    /// `mnkr first-cell`. A string, because the page already reads strings,
+    /// where two enums' deserializers would add to every visit.
+    pub fn to_words(self) -> String {
+        let source = match self.source {
+            None => "",
+            Some(UnitSource::Title) => " title",
+            Some(UnitSource::Header) => " header",
+            Some(UnitSource::FirstCell) => " first-cell",
+            Some(UnitSource::Chosen) => " chosen",
+        };
+        format!("{}{source}", self.unit.abbreviation())
+    }
+
+    /// Back from [`UnitRead::to_words`]; anything else is kronor, unread.
+    pub fn from_words(text: &str) -> UnitRead {
+        let (unit, source) = text.split_once(' ').unwrap_or((text, ""));
+        let unit = match unit {
+            "tkr" => Unit::Tkr,
+            "mnkr" => Unit::Mnkr,
+            _ => Unit::Kr,
+        };
+        let source = match source {
+            "title" => Some(UnitSource::Title),
+            "header" => Some(UnitSource::Header),
+            "first-cell" => Some(UnitSource::FirstCell),
+            "chosen" => Some(UnitSource::Chosen),
+            _ => None,
+        };
+        UnitRead { unit, source }
+    }
+}
+
 /// Ways of writing each unit, case folded, longest first where one
 /// contains another.
 const PHRASES: [(&str, Unit); 19] = [
@@ -225,6 +259,23 @@ mod tests {
         ] {
             assert_eq!(find_unit(text).map(|f| f.0), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_unit_read_goes_to_the_page_as_words_and_back() {
+        for unit in Unit::ALL {
+            for source in [
+                None,
+                Some(UnitSource::Title),
+                Some(UnitSource::Header),
+                Some(UnitSource::FirstCell),
+                Some(UnitSource::Chosen),
+            ] {
+                let read = UnitRead { unit, source };
+                assert_eq!(UnitRead::from_words(&read.to_words()), read);
+            }
+        }
+        assert_eq!(UnitRead::from_words("nonsense"), UnitRead::default());
     }
 
     #[test]
