@@ -22,6 +22,13 @@ pub fn fold_case(s: &str) -> String {
         .collect()
 }
 
+/// True for a letter or digit as far as Swedish labels need: ASCII ones,
+/// and any other character that is not white space (å, ä, ö, é, …).
+/// `char::is_alphanumeric` would bring Unicode's tables into the wasm.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_whitespace())
+}
+
 /// The text with its first letter capitalised, for messages that start
 /// with a word such as "rad" or "tabellen".
 pub fn capitalise(s: &str) -> String {

@@ -175,7 +175,12 @@ pub(super) fn read(
     // as in an årsredovisning; elsewhere it is a budget.
     if titles.iter().any(|t| speaks_of_outcomes(t)) {
         for (_, column) in &mut header.columns {
-            if column.kind == ColumnKind::Budget && !column.label.chars().any(char::is_alphabetic) {
+            if column.kind == ColumnKind::Budget
+                && !column
+                    .label
+                    .chars()
+                    .any(|c| c.is_ascii_alphabetic() || !c.is_ascii())
+            {
                 column.kind = ColumnKind::Utfall;
             }
         }

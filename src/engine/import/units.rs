@@ -141,8 +141,9 @@ const LEADS: [&str; 5] = [
 pub fn find_unit(text: &str) -> Option<(Unit, Range<usize>)> {
     // Folding keeps every character's length in bytes, so ranges agree.
     let folded = crate::engine::text::fold_case(text);
-    let starts_word = |i: usize| !folded[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-    let ends_word = |i: usize| !folded[i..].chars().next().is_some_and(char::is_alphanumeric);
+    let word = crate::engine::text::is_word_char;
+    let starts_word = |i: usize| !folded[..i].chars().next_back().is_some_and(word);
+    let ends_word = |i: usize| !folded[i..].chars().next().is_some_and(word);
     let (unit, mut range) = PHRASES.iter().find_map(|(phrase, unit)| {
         folded
             .match_indices(phrase)
