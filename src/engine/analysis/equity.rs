@@ -58,72 +58,14 @@ pub(super) fn chain_equity(
     for &i in chain {
         let declared = super::totals::declared_closing(budget, i);
         let col = &mut columns[i];
-        let info = |code, detail| Finding::new(Severity::Info, code, detail).in_column(&col.label);
-        let (opening, source) = match (col.given_opening, previous) {
-            _ if balance[i] => {
-                let equity = col.given_opening.or(declared).unwrap_or_default();
-                findings.push(info(Code::BalanceColumn, Detail::BalanceColumn { equity }));
-                (equity, OpeningSource::Table)
-            }
-            (Some(given), Some((_, chain_closing))) => {
-                if given != chain_closing {
-                    let rounding = (given - chain_closing).abs() <= Decimal::ONE;
-                    findings.push(
-                        Finding::new(
-                            if rounding {
-                                Severity::Info
-                            } else {
-                                Severity::Warning
-                            },
-                            Code::OpeningEquityDiffers,
-                            Detail::OpeningEquityDiffers {
-                                table: given,
-                                chain: chain_closing,
-                            },
-                        )
-                        .in_column(&col.label),
-                    );
-                }
-                (given, OpeningSource::Table)
-            }
-            (Some(given), None) => (given, OpeningSource::Table),
-            (None, Some((_, chain_closing))) => (chain_closing, OpeningSource::Chain),
-            (None, None) => match declared {
-                Some(closing) => {
-                    let opening = closing - col.result;
-                    findings.push(info(
-                        Code::OpeningDerived,
-                        Detail::OpeningDerived {
-                            closing,
-                            result: col.result,
-                            opening,
-                        },
-                    ));
-                    (opening, OpeningSource::Table)
-                }
-                None => {
-                    findings.push(
-                        Finding::new(
-                            Severity::Warning,
-                            Code::OpeningEquityMissing,
-                            Detail::OpeningEquityMissing,
-                        )
-                        .in_column(&col.label),
-                    );
-                    (Decimal::ZERO, OpeningSource::Missing)
-                }
-            },
-        };
-        if let Some((year, _)) = previous {
-            if col.year != year + 1 {
-                findings.push(info(
-                    Code::YearGap,
-                    Detail::YearGap {
-                        from: year,
-                        to: col.year,
-                    },
-                ));
-            }
+        let (opening, source, finding) = opening_of(col, previous.map(|p| p.1), declared, balance[i]);
+        findings.extend(finding.map(|f| f.in_column(&col.label)));
+        if let Some((year, _)) = previous.filter(|(year, _)| col.year != year + 1) {
+            let detail = Detail::YearGap {
+                from: year,
+                to: col.year,
+            };
+            findings.push(Finding::new(Severity::Info, Code::YearGap, detail).in_column(&col.label));
         }
         col.set_opening(opening, source);
         previous = Some((col.year, col.closing_equity));
@@ -143,6 +85,67 @@ pub(super) fn chain_equity(
             None => opening_for_year(columns, chain, columns[i].year),
         };
         columns[i].set_opening(opening, source);
+    }
+}
+
+/// What a chained column opens with, given last year's closing equity and
+/// the closing the column declares, and what to say about it.
+fn opening_of(
+    col: &ColumnFigures,
+    chain_closing: Option<Decimal>,
+    declared: Option<Decimal>,
+    balance: bool,
+) -> (Decimal, OpeningSource, Option<Finding>) {
+    let said = |severity, code, detail| Some(Finding::new(severity, code, detail));
+    match (col.given_opening, chain_closing) {
+        _ if balance => {
+            let equity = col.given_opening.or(declared).unwrap_or_default();
+            let finding = said(
+                Severity::Info,
+                Code::BalanceColumn,
+                Detail::BalanceColumn { equity },
+            );
+            (equity, OpeningSource::Table, finding)
+        }
+        (Some(given), Some(chain)) if given != chain => {
+            let rounding = (given - chain).abs() <= Decimal::ONE;
+            let severity = if rounding {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            let detail = Detail::OpeningEquityDiffers { table: given, chain };
+            (
+                given,
+                OpeningSource::Table,
+                said(severity, Code::OpeningEquityDiffers, detail),
+            )
+        }
+        (Some(given), _) => (given, OpeningSource::Table, None),
+        (None, Some(chain)) => (chain, OpeningSource::Chain, None),
+        (None, None) => match declared {
+            Some(closing) => {
+                let opening = closing - col.result;
+                let detail = Detail::OpeningDerived {
+                    closing,
+                    result: col.result,
+                    opening,
+                };
+                (
+                    opening,
+                    OpeningSource::Table,
+                    said(Severity::Info, Code::OpeningDerived, detail),
+                )
+            }
+            None => {
+                let finding = said(
+                    Severity::Warning,
+                    Code::OpeningEquityMissing,
+                    Detail::OpeningEquityMissing,
+                );
+                (Decimal::ZERO, OpeningSource::Missing, finding)
+            }
+        },
     }
 }
 

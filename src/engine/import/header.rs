@@ -115,58 +115,18 @@ pub(super) fn read(
         columns: Vec::new(),
         notes: Vec::new(),
     };
-    let mut titles = Vec::new();
-    for row in preamble {
-        // Figures above the header: this is a table whose header has no year.
-        if row.cells.iter().skip(1).any(|c| parse_amount(c).is_ok()) {
-            let first = preamble.first().map_or(record.line, |r| r.line);
-            return Err(ImportError::at(first, None, ImportErrorKind::NoYearHeader));
-        }
-        for (i, text) in row.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-            let at = (row.line, header.cell_no(i));
-            let rest = units.note(text, UnitSource::Title, at, findings);
-            if i == 0 {
-                titles.push(rest);
-            }
-        }
-    }
+    let mut titles = captions(preamble, &header, units, findings)?;
     let at = (record.line, header.cell_no(0));
     titles.push(units.note(&record.cells[0], UnitSource::Title, at, findings));
-    let above = preamble.last().map(|r| &r.cells);
-    for (i, cell) in record.cells.iter().enumerate().skip(1) {
-        if cell.is_empty() {
-            continue;
-        }
-        let two_rows = above
-            .and_then(|a| a.get(i))
-            .filter(|a| !a.is_empty())
-            .map(|a| format!("{a} {cell}"))
-            .filter(|t| parse_column_header(t).is_some());
-        let at = (record.line, header.cell_no(i));
-        let text = two_rows.unwrap_or_else(|| cell.clone());
-        let label = units.note(&text, UnitSource::Header, at, findings);
-        let ignored =
-            |detail, severity| Finding::new(severity, Code::ColumnIgnored, detail).at(Some(at.0), Some(at.1));
-        match parse_column_header(&label) {
-            Some((kind, year, period_end)) => header.columns.push((
-                i,
-                Column {
-                    label,
-                    kind,
-                    year,
-                    period_end,
-                },
-            )),
-            None if label.is_empty() => {}
-            None if is_notes(&label) => {
-                header.notes.push(i);
-                findings.push(ignored(Detail::NotesColumn { header: label }, Severity::Info));
-            }
-            None => findings.push(ignored(
-                Detail::ColumnIgnored { header: label },
-                Severity::Warning,
-            )),
-        }
+    let above = preamble.last().map(|r| r.cells.as_slice());
+    for (i, cell) in record
+        .cells
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, c)| !c.is_empty())
+    {
+        read_column(i, cell, above, &mut header, units, findings);
     }
     if header.columns.is_empty() {
         return Err(ImportError::at(record.line, None, ImportErrorKind::NoYearHeader));
@@ -175,12 +135,11 @@ pub(super) fn read(
     // as in an årsredovisning; elsewhere it is a budget.
     if titles.iter().any(|t| speaks_of_outcomes(t)) {
         for (_, column) in &mut header.columns {
-            if column.kind == ColumnKind::Budget
-                && !column
-                    .label
-                    .chars()
-                    .any(|c| c.is_ascii_alphabetic() || !c.is_ascii())
-            {
+            let bare = !column
+                .label
+                .chars()
+                .any(|c| c.is_ascii_alphabetic() || !c.is_ascii());
+            if column.kind == ColumnKind::Budget && bare {
                 column.kind = ColumnKind::Utfall;
             }
         }
@@ -193,6 +152,72 @@ pub(super) fn read(
         false => titles.join(" – "),
     };
     Ok(header)
+}
+
+/// The lines above the header: each first cell is a title, and any cell
+/// may name the unit. A figure there means the header has no year.
+fn captions(
+    preamble: &[Record],
+    header: &Header,
+    units: &mut Units,
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<String>, ImportError> {
+    let mut titles = Vec::new();
+    for row in preamble {
+        if row.cells.iter().skip(1).any(|c| parse_amount(c).is_ok()) {
+            let first = preamble.first().map_or(row.line, |r| r.line);
+            return Err(ImportError::at(first, None, ImportErrorKind::NoYearHeader));
+        }
+        for (i, text) in row.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            let rest = units.note(text, UnitSource::Title, (row.line, header.cell_no(i)), findings);
+            if i == 0 {
+                titles.push(rest);
+            }
+        }
+    }
+    Ok(titles)
+}
+
+/// One header cell: a year column, a notes column, a unit, or a column
+/// that is not read (said as a finding).
+fn read_column(
+    i: usize,
+    cell: &str,
+    above: Option<&[String]>,
+    header: &mut Header,
+    units: &mut Units,
+    findings: &mut Vec<Finding>,
+) {
+    let two_rows = above
+        .and_then(|a| a.get(i))
+        .filter(|a| !a.is_empty())
+        .map(|a| format!("{a} {cell}"))
+        .filter(|t| parse_column_header(t).is_some());
+    let at = (header.line, header.cell_no(i));
+    let text = two_rows.unwrap_or_else(|| cell.to_string());
+    let label = units.note(&text, UnitSource::Header, at, findings);
+    let ignored =
+        |detail, severity| Finding::new(severity, Code::ColumnIgnored, detail).at(Some(at.0), Some(at.1));
+    match parse_column_header(&label) {
+        Some((kind, year, period_end)) => header.columns.push((
+            i,
+            Column {
+                label,
+                kind,
+                year,
+                period_end,
+            },
+        )),
+        None if label.is_empty() => {}
+        None if is_notes(&label) => {
+            header.notes.push(i);
+            findings.push(ignored(Detail::NotesColumn { header: label }, Severity::Info));
+        }
+        None => findings.push(ignored(
+            Detail::ColumnIgnored { header: label },
+            Severity::Warning,
+        )),
+    }
 }
 
 fn speaks_of_outcomes(caption: &str) -> bool {

@@ -26,6 +26,7 @@ pub use header::parse_column_header;
 pub use reply::{ImportReply, Worded, WordedFinding};
 pub use units::{Unit, UnitRead, UnitSource};
 
+use super::classify;
 use super::findings::Finding;
 use super::model::{Budget, Row, SCHEMA_VERSION};
 
@@ -217,45 +218,7 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
     let mut units = header::Units::default();
     let header = header::read(preamble, header_record, offset, &mut units, &mut findings)?;
 
-    let mut tracker = sections::Tracker::default();
-    let mut rows: Vec<Row> = Vec::new();
-    let mut sections = Vec::new();
-    let mut warned_extra_cells = false;
-    for record in rows_below {
-        let (line, cells) = (record.line, &record.cells);
-        check_shape(
-            cells,
-            &header,
-            (line, sep),
-            &mut warned_extra_cells,
-            &mut findings,
-        )?;
-        let label = crate::engine::text::strip_note_marks(&cells[0]);
-        let values = values::read(cells, &header, line, &label, &mut findings);
-        if !values.any_figure {
-            // A line that names the unit and nothing else, below the header.
-            let unit =
-                units::find_unit(&label).filter(|(_, r)| units::without_unit(&label, r.clone()).is_empty());
-            if unit.is_some() || label.is_empty() {
-                let at = (line, header.cell_no(0));
-                units.note(&label, UnitSource::Title, at, &mut findings);
-                continue;
-            }
-        }
-        let read = tracker.read(
-            &cells[0],
-            values.any_figure,
-            (line, header.cell_no(0)),
-            &mut findings,
-        );
-        sections.push(tracker.section);
-        rows.push(Row {
-            label: read.label,
-            class: read.class,
-            values: values.values,
-            line: Some(line),
-        });
-    }
+    let (rows, sections) = read_rows(rows_below, &header, sep, &mut units, &mut findings)?;
     if !rows.iter().any(|r| r.values.iter().any(Option::is_some)) {
         return Err(ImportError::at(header.line, None, ImportErrorKind::NoRows));
     }
@@ -273,6 +236,41 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
         findings,
         unit,
     })
+}
+
+/// The rows below the header, each with the section it stands in. A line
+/// that names the unit and nothing else is a unit, not a row.
+fn read_rows(
+    records: &[Record],
+    header: &header::Header,
+    sep: char,
+    units: &mut header::Units,
+    findings: &mut Vec<Finding>,
+) -> Result<(Vec<Row>, Vec<classify::Section>), ImportError> {
+    let mut tracker = sections::Tracker::default();
+    let (mut rows, mut sections) = (Vec::new(), Vec::new());
+    let mut warned_extra_cells = false;
+    for record in records {
+        let (line, cells) = (record.line, &record.cells);
+        check_shape(cells, header, (line, sep), &mut warned_extra_cells, findings)?;
+        let label = crate::engine::text::strip_note_marks(&cells[0]);
+        let values = values::read(cells, header, line, &label, findings);
+        let names_a_unit =
+            || units::find_unit(&label).is_some_and(|(_, r)| units::without_unit(&label, r).is_empty());
+        if !values.any_figure && (label.is_empty() || names_a_unit()) {
+            units.note(&label, UnitSource::Title, (line, header.cell_no(0)), findings);
+            continue;
+        }
+        let read = tracker.read(&cells[0], values.any_figure, (line, header.cell_no(0)), findings);
+        sections.push(tracker.section);
+        rows.push(Row {
+            label: read.label,
+            class: read.class,
+            values: values.values,
+            line: Some(line),
+        });
+    }
+    Ok((rows, sections))
 }
 
 /// A row's shape against the header's: a row that the header's separator
