@@ -372,4 +372,21 @@ mod tests {
         }
         assert_eq!(Code::from_name("no-such-code"), None);
     }
+
+    #[test]
+    fn a_derived_opening_reads_as_arithmetic() {
+        let f = |result: i64| {
+            let detail = Detail::OpeningDerived {
+                closing: Decimal::from(1_000_000),
+                result: Decimal::from(result),
+                opening: Decimal::from(1_000_000 - result),
+            };
+            Finding::new(Severity::Info, Code::OpeningDerived, detail)
+                .body(Lang::Sv, &crate::engine::SwedishFormat)
+        };
+        assert!(f(-150_000)
+            .ends_with("1\u{a0}000\u{a0}000\u{a0}kr + 150\u{a0}000\u{a0}kr = 1\u{a0}150\u{a0}000\u{a0}kr."));
+        assert!(f(200_000)
+            .ends_with("1\u{a0}000\u{a0}000\u{a0}kr − 200\u{a0}000\u{a0}kr = 800\u{a0}000\u{a0}kr."));
+    }
 }

@@ -58,9 +58,9 @@ pub(super) fn body(finding: &Finding, lang: Lang, f: &dyn NumberFormat) -> Strin
         }
         Detail::NotesColumn { header } => {
             if sv {
-                format!("kolumnen «{header}» hänvisar till noter och läses inte.")
+                format!("Kolumnen «{header}» hänvisar till noter och läses inte.")
             } else {
-                format!("the column “{header}” refers to notes and is not read.")
+                format!("The column “{header}” refers to notes and is not read.")
             }
         }
         Detail::UnitRead {
@@ -76,33 +76,33 @@ pub(super) fn body(finding: &Finding, lang: Lang, f: &dyn NumberFormat) -> Strin
                 (_, false) => "in the title",
             };
             if sv {
-                format!("beloppen står i {u} («{written}» {place}) och räknas om till kronor: 1 {u} = {one}. Är det fel enhet, välj en annan.")
+                format!("Beloppen står i {u} («{written}» {place}) och räknas om till kronor: 1 {u} = {one}. Stämmer det inte, välj en annan enhet vid importen.")
             } else {
-                format!("the amounts are in {u} (“{written}” {place}) and are converted to kronor: 1 {u} = {one}. If that is the wrong unit, choose another.")
+                format!("The amounts are in {u} (“{written}” {place}) and are converted to kronor: 1 {u} = {one}. If that is wrong, choose another unit when importing.")
             }
         }
         Detail::UnitConflict { used, other, written } => {
             let (u, o) = (used.abbreviation(), other.abbreviation());
             if sv {
-                format!("«{written}» säger {o}, men tabellen säger redan {u}; beloppen läses i {u}. Är det fel enhet, välj en annan.")
+                format!("«{written}» säger {o}, men tabellen säger redan {u}; beloppen läses i {u}. Stämmer det inte, välj en annan enhet vid importen.")
             } else {
-                format!("“{written}” says {o}, but the table already says {u}; the amounts are read in {u}. If that is the wrong unit, choose another.")
+                format!("“{written}” says {o}, but the table already says {u}; the amounts are read in {u}. If that is wrong, choose another unit when importing.")
             }
         }
         Detail::UnitUnstated { largest } => {
             let l = f.kr(*largest);
             if sv {
-                format!("tabellen anger ingen enhet och läses i kronor, men det största beloppet är bara {l}. Står beloppen i tkr eller mnkr, välj den enheten.")
+                format!("Tabellen anger ingen enhet och läses i kronor, men det största beloppet är bara {l}. Står beloppen i tkr eller mnkr, välj den enheten vid importen.")
             } else {
-                format!("the table names no unit and is read in kronor, but its largest amount is only {l}. If the amounts are in tkr or mnkr, choose that unit.")
+                format!("The table names no unit and is read in kronor, but its largest amount is only {l}. If the amounts are in tkr or mnkr, choose that unit when importing.")
             }
         }
         Detail::CostsNegative => {
             if sv {
-                "kostnaderna står som negativa belopp, som i en resultaträkning; de läses som kostnader."
+                "Kostnaderna står som negativa belopp, som i en resultaträkning; de läses som kostnader."
                     .into()
             } else {
-                "the costs are written as negative amounts, as in an income statement; they are read as costs.".into()
+                "The costs are written as negative amounts, as in an income statement; they are read as costs.".into()
             }
         }
         _ => String::new(),

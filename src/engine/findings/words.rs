@@ -231,9 +231,9 @@ pub(super) fn body(finding: &Finding, lang: Lang, f: &dyn NumberFormat) -> Strin
         | Detail::CostsNegative => super::import_words::body(finding, lang, f),
         Detail::BalanceColumn { equity } => {
             if sv {
-                format!("kolumnen har bara eget kapital, {}: den läses som balansen som förs över till nästa kolumn, inte som ett år utan intäkter.", kr(*equity))
+                format!("Kolumnen har bara eget kapital, {}: den läses som balansen som förs över till nästa kolumn, inte som ett år utan intäkter.", kr(*equity))
             } else {
-                format!("the column holds nothing but equity, {}: it is read as the balance brought into the next column, not as a year without income.", kr(*equity))
+                format!("The column holds nothing but equity, {}: it is read as the balance brought into the next column, not as a year without income.", kr(*equity))
             }
         }
         Detail::OpeningDerived {
@@ -241,11 +241,16 @@ pub(super) fn body(finding: &Finding, lang: Lang, f: &dyn NumberFormat) -> Strin
             result,
             opening,
         } => {
-            let (c, r, o) = (kr(*closing), kr(*result), kr(*opening));
+            let (c, o) = (kr(*closing), kr(*opening));
+            // Less a deficit is plus its size: "1 000 kr + 150 000 kr".
+            let less = match result.is_sign_negative() {
+                true => format!("+ {}", kr(result.abs())),
+                false => format!("− {}", kr(*result)),
+            };
             if sv {
-                format!("tabellen anger inget ingående eget kapital men utgående {c}; ingående eget kapital räknas fram som utgående minus årets beräknade resultat: {c} − {r} = {o}.")
+                format!("Tabellen anger inget ingående eget kapital men utgående {c}; ingående eget kapital räknas fram som utgående minus årets beräknade resultat: {c} {less} = {o}.")
             } else {
-                format!("the table gives no opening equity but a closing equity of {c}; the opening equity is taken as the closing less the year's computed result: {c} − {r} = {o}.")
+                format!("The table gives no opening equity but a closing equity of {c}; the opening equity is taken as the closing less the year's computed result: {c} {less} = {o}.")
             }
         }
         Detail::YearGap { from, to } => {

@@ -182,3 +182,32 @@ fn members_keep_their_names_without_prefix_or_note_marks() {
     assert_eq!(a.columns[0].region, d("500"));
     assert!(!a.findings.iter().any(|f| f.code == Code::SplitMismatch));
 }
+
+#[test]
+fn the_workers_reply_carries_the_unit_and_the_codes_by_name() {
+    let imported = import_table("Belopp i tkr;Budget 2025\nFörsäkringskassan;5 586\nKansli;-800\n").unwrap();
+    let json = serde_json::to_string(&ImportReply::new(
+        Ok(imported.clone()),
+        &crate::engine::SwedishFormat,
+    ))
+    .unwrap();
+    assert!(json.contains(r#""unit":"tkr first-cell""#), "{json}");
+    assert!(json.contains(r#""code":"costs-negative""#), "{json}");
+    let back = serde_json::from_str::<ImportReply>(&json)
+        .unwrap()
+        .into_result()
+        .unwrap();
+    assert_eq!(back.unit, imported.unit);
+    assert_eq!(back.budget, imported.budget);
+    let codes: Vec<Code> = back.findings.iter().map(|f| f.code).collect();
+    assert_eq!(
+        codes,
+        imported.findings.iter().map(|f| f.code).collect::<Vec<_>>()
+    );
+    // A reply from an older worker, without a unit, reads as kronor.
+    let old = json.replace(r#","unit":"tkr first-cell""#, "");
+    assert_eq!(
+        serde_json::from_str::<ImportReply>(&old).unwrap().unit,
+        UnitRead::default()
+    );
+}
