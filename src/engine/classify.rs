@@ -170,6 +170,8 @@ fn member_class(name: &str) -> Option<RowClass> {
         || name.ends_with("regionen")
         || starts("landstinget")
         || starts("landsting ")
+        || name.ends_with(" landsting")
+        || name.ends_with(" län")
     {
         Some(RowClass::Region)
     } else if name.ends_with(" kommun")
@@ -379,6 +381,8 @@ mod tests {
             ("Medlemsavgift Habo kommun", Costs, Kommun),
             ("Västra Götalandsregionen", Income, Region),
             ("Region Örebro län", Income, Region),
+            ("Kronobergs län", Income, Region),
+            ("Norrbottens läns landsting", Income, Region),
             ("Arbetsförmedlingen", Income, State),
             ("Kommunerna", Income, Kommun),
             ("Finansiella intäkter", After, OtherIncome),
