@@ -638,16 +638,11 @@ impl State {
             Action::DismissNotice => next.notice = None,
             Action::PreviewImport(name, result) => next.preview = Some(Rc::new(preview(name, result))),
             Action::PreviewBudget(name, budget) => {
-                let result = budget
-                    .map(|budget| Imported {
-                        budget,
-                        findings: Vec::new(),
-                    })
-                    .map_err(|why| ImportError {
-                        line: None,
-                        cell: None,
-                        kind: ImportErrorKind::Json(why),
-                    });
+                let result = budget.map(Imported::from).map_err(|why| ImportError {
+                    line: None,
+                    cell: None,
+                    kind: ImportErrorKind::Json(why),
+                });
                 next.preview = Some(Rc::new(preview(name, result)))
             }
             Action::SetPreviewClass(row, class) => {

@@ -1,8 +1,9 @@
 //! The browser's import worker: reads a pasted table or a chosen file with
-//! the engine's importer and answers with an `ImportReply` as JSON. The
-//! importer, its CSV reader and the words of its findings are about 12 kB
-//! gzip; in this worker, loaded when the import panel opens, the page
-//! itself stays under its size budget.
+//! the engine's importer and answers with an `ImportReply` as JSON: the
+//! budget in kronor, the unit the table was read in, and the findings and
+//! errors worded. The importer, its CSV reader and the words of its
+//! findings and errors live only here (see BENCHMARKS.md for their size),
+//! so the page itself stays under its size budget.
 //!
 //! Natively there is nothing to do: `finsam-kalkyl check FILE` reads tables.
 

@@ -17,7 +17,7 @@ pub mod text;
 
 pub use analysis::{analyse, Analysis, ColumnFigures, OpeningSource, Options};
 pub use findings::{Code, Finding, Severity};
-pub use import::{import_bytes, import_file, import_table, ImportError, Imported};
+pub use import::{import_bytes, import_file, import_table, ImportError, Imported, Unit, UnitRead};
 pub use model::{Budget, Column, ColumnKind, Row, RowClass, SplitKey, SCHEMA_VERSION};
 pub use scenario::{run_scenario, Change, MemberRef, Mode, Scenario, ScenarioError, ScenarioOutcome};
 

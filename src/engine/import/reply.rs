@@ -1,0 +1,152 @@
+//! The import worker's answer to the page: the budget, the unit it was
+//! read in, and the importer's findings and errors already worded.
+
+use super::units::UnitRead;
+use super::{ImportError, ImportErrorKind, Imported};
+use crate::engine::findings::{Code, Detail, Finding, Severity};
+use crate::engine::model::Budget;
+use crate::engine::{Lang, NumberFormat};
+
+/// An import as the browser's import worker sends it to the page: the
+/// budget, and what the importer said, already worded in both languages.
+/// The page reads this instead of the typed findings and errors, whose
+/// deserializer alone would add 7.6 kB gzip to every visit; the worker
+/// holds the importer, so the page does not carry it either.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ImportReply {
+    pub budget: Option<Budget>,
+    pub findings: Vec<WordedFinding>,
+    pub error: Option<Worded>,
+    /// The unit the table was read in (the budget is in kronor), so the
+    /// preview can show it and let the person choose another.
+    #[serde(default, with = "unit_words")]
+    pub unit: UnitRead,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WordedFinding {
+    pub severity: Severity,
+    #[serde(with = "code_name")]
+    pub code: Code,
+    pub column: Option<String>,
+    pub line: Option<usize>,
+    pub cell: Option<usize>,
+    pub text: Worded,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Worded {
+    pub sv: String,
+    pub en: String,
+}
+
+impl WordedFinding {
+    /// A finding as it reads in each language, numbers formatted by `f`.
+    pub fn new(finding: &Finding, f: &dyn NumberFormat) -> WordedFinding {
+        WordedFinding {
+            severity: finding.severity,
+            code: finding.code,
+            column: finding.column.clone(),
+            line: finding.line,
+            cell: finding.cell,
+            text: Worded {
+                sv: finding.body(Lang::Sv, f),
+                en: finding.body(Lang::En, f),
+            },
+        }
+    }
+}
+
+/// Back to a finding, with the words in place of the figures: it reads
+/// exactly as it did where it was worded.
+impl From<WordedFinding> for Finding {
+    fn from(w: WordedFinding) -> Finding {
+        Finding {
+            severity: w.severity,
+            code: w.code,
+            column: w.column,
+            line: w.line,
+            cell: w.cell,
+            detail: Detail::Worded {
+                sv: w.text.sv,
+                en: w.text.en,
+            },
+        }
+    }
+}
+
+impl ImportReply {
+    pub fn new(result: Result<Imported, ImportError>, f: &dyn NumberFormat) -> ImportReply {
+        match result {
+            Ok(imported) => ImportReply {
+                findings: imported
+                    .findings
+                    .iter()
+                    .map(|finding| WordedFinding::new(finding, f))
+                    .collect(),
+                budget: Some(imported.budget),
+                error: None,
+                unit: imported.unit,
+            },
+            Err(error) => ImportReply {
+                budget: None,
+                findings: Vec::new(),
+                unit: UnitRead::default(),
+                error: Some(Worded {
+                    sv: error.message(Lang::Sv),
+                    en: error.message(Lang::En),
+                }),
+            },
+        }
+    }
+
+    /// Back to what the importer returned, with the words in place of the
+    /// figures: each finding and error reads exactly as it did there.
+    pub fn into_result(self) -> Result<Imported, ImportError> {
+        match (self.budget, self.error) {
+            (Some(budget), None) => Ok(Imported {
+                budget,
+                findings: self.findings.into_iter().map(Finding::from).collect(),
+                unit: self.unit,
+            }),
+            (_, error) => {
+                let Worded { sv, en } = error.unwrap_or_else(|| Worded {
+                    sv: "importen gav inget svar".into(),
+                    en: "the import gave no answer".into(),
+                });
+                Err(ImportError::new(ImportErrorKind::Worded { sv, en }))
+            }
+        }
+    }
+}
+
+/// The unit as words in the JSON (see [`UnitRead::to_words`]).
+mod unit_words {
+    use super::UnitRead;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(unit: &UnitRead, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&unit.to_words())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<UnitRead, D::Error> {
+        String::deserialize(d).map(|text| UnitRead::from_words(&text))
+    }
+}
+
+/// A code as its stable name (`sum-mismatch`), read back through
+/// [`Code::as_str`], which the page has anyway, instead of a derived
+/// deserializer with a second table of every name.
+mod code_name {
+    use crate::engine::findings::Code;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(code.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let name = String::deserialize(d)?;
+        Code::from_name(&name).ok_or_else(|| D::Error::custom("unknown code"))
+    }
+}
