@@ -53,7 +53,7 @@ pub enum ImportErrorKind {
     },
     Unreadable(String),
     /// A JSON file that is not the budget model.
-    Json(String),
+    Json(super::model::BudgetError),
     /// Already worded, in both languages, with the row and column in it:
     /// an error as the import worker sends it to the page.
     Worded {
@@ -128,7 +128,7 @@ impl ImportError {
                 "the row is separated by {} but the header row by {}. Use one separator throughout.",
                 sep_name(*row, lang), sep_name(*header, lang)
             ),
-            (Json(why), _) => why.clone(),
+            (Json(why), _) => why.message(lang),
             (Worded { sv, .. }, true) => return sv.clone(),
             (Worded { en, .. }, false) => return en.clone(),
             (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
