@@ -72,17 +72,27 @@ fn key_bound_moves_every_kommun_and_alone_keeps_each_change() {
     assert_eq!(back.scenario.changes.len(), 1);
 }
 
+/// The controls' slider geometry: pure, so it is tested here although the
+/// rest of `ui` is built for wasm only.
+#[path = "../src/ui/slider.rs"]
+mod slider;
+
 #[test]
-fn steps_and_the_slider_land_on_their_values() {
-    // The step itself (a round figure near a twentieth of the baseline)
-    // and the slider's grid are the controls' (`ui::slider`, tested in wasm).
+fn steps_and_the_slider_grid_pass_through_the_baseline() {
     let s = State::new(Lang::Sv, READ_TABLES);
+    let habo = slider::slider(s.baseline_value(HABO), s.current_value(HABO));
+    assert_eq!(habo.step, d(10_000));
+    assert_eq!(habo.min, d(4_600));
+    assert_eq!((habo.max - habo.min) % habo.step, d(0));
+    assert!(habo.max >= d(409_200));
     let up = s
-        .apply(Edit::Step(HABO, d(10_000)))
-        .apply(Edit::Step(HABO, d(10_000)));
+        .apply(Edit::Step(HABO, habo.step))
+        .apply(Edit::Step(HABO, habo.step));
     assert_eq!(up.current_value(HABO), d(224_600));
     let down = up.apply(Edit::Set(HABO, d(194_600)));
     assert_eq!(down.current_value(HABO), d(194_600));
+    let state = slider::slider(s.baseline_value(Field::StateOffer), s.current_value(Field::StateOffer));
+    assert_eq!(state.step, d(200_000));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::engine::{
     scenario::ScenarioOutcome,
     Analysis, Lang,
 };
-use crate::state::Action;
+use crate::state::{Action, View};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -128,11 +128,11 @@ pub fn YearTable(props: &TableProps) -> Html {
                 <h2 id="table-title">{ w.table_title }</h2>
                 <div class="toggles">
                     <label class="check">
-                        <input type="checkbox" checked={show_baseline} onchange={toggle(Action::ToggleBaseline)} />
+                        <input type="checkbox" checked={show_baseline} onchange={toggle(View::ToggleBaseline.into())} />
                         { w.show_baseline }
                     </label>
                     <label class="check">
-                        <input type="checkbox" checked={props.show_all} onchange={toggle(Action::ToggleAllColumns)} />
+                        <input type="checkbox" checked={props.show_all} onchange={toggle(View::ToggleAllColumns.into())} />
                         { w.show_all }
                     </label>
                 </div>
