@@ -91,7 +91,10 @@ fn steps_and_the_slider_grid_pass_through_the_baseline() {
     assert_eq!(up.current_value(HABO), d(224_600));
     let down = up.apply(Edit::Set(HABO, d(194_600)));
     assert_eq!(down.current_value(HABO), d(194_600));
-    let state = slider::slider(s.baseline_value(Field::StateOffer), s.current_value(Field::StateOffer));
+    let state = slider::slider(
+        s.baseline_value(Field::StateOffer),
+        s.current_value(Field::StateOffer),
+    );
     assert_eq!(state.step, d(200_000));
 }
 

@@ -26,6 +26,13 @@ impl Codec for BrowserCodec {
         to_json(value, false)
     }
 
+    fn version(&self, text: &str, field: &str) -> Option<u32> {
+        let js = js_sys::JSON::parse(text).ok()?;
+        let v = js_sys::Reflect::get(&js, &field.into()).ok()?.as_f64()?;
+        // Whole and in range, or it is no version this app ever wrote.
+        (v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v)).then_some(v as u32)
+    }
+
     fn decode_component(&self, text: &str) -> Option<String> {
         js_sys::decode_uri_component(text).ok()?.as_string()
     }

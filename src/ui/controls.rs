@@ -2,10 +2,10 @@
 
 use super::format::{kr, plain, signed_kr, signed_percent, IntlFormat};
 use super::headline::delta_css;
+use super::slider::slider;
 use super::text::{words, Words};
 use super::Store;
 use crate::engine::{findings::Binding, Lang, Mode};
-use super::slider::slider;
 use crate::state::{Action, Draft, Edit, Field, State};
 use crate::words::Say;
 use rust_decimal::Decimal;

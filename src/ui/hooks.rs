@@ -90,21 +90,22 @@ pub fn use_undo_keys(dispatch: Callback<Action>) {
         // Not passive: the browser's own text undo must not run as well.
         let options = gloo::events::EventListenerOptions::enable_prevent_default();
         let document = gloo::utils::document();
-        let listener = gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
-            let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            if !(key.ctrl_key() || key.meta_key()) {
-                return;
-            }
-            let travel = match (key.key().as_str(), key.shift_key()) {
-                ("z" | "Z", false) => Travel::Undo,
-                ("z" | "Z", true) | ("y" | "Y", _) => Travel::Redo,
-                _ => return,
-            };
-            key.prevent_default();
-            dispatch.emit(travel.into());
-        });
+        let listener =
+            gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
+                let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(key.ctrl_key() || key.meta_key()) {
+                    return;
+                }
+                let travel = match (key.key().as_str(), key.shift_key()) {
+                    ("z" | "Z", false) => Travel::Undo,
+                    ("z" | "Z", true) | ("y" | "Y", _) => Travel::Redo,
+                    _ => return,
+                };
+                key.prevent_default();
+                dispatch.emit(travel.into());
+            });
         move || drop(listener)
     });
 }

@@ -3,10 +3,10 @@
 
 use super::findings::FindingItem;
 use super::format::plain;
+use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
 use crate::engine::{Lang, RowClass};
-use super::format::IntlFormat;
 use crate::state::{Import, Preview};
 use crate::words::Say;
 use yew::prelude::*;

@@ -29,9 +29,10 @@ pub struct ToolbarProps {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let (lang, w) = (props.lang, words(props.lang));
     let link = use_state(Option::<String>::default);
-    let send = |action: Action| {
+    // A fresh action per click: cloning one costs more code than making it.
+    let send = |action: fn() -> Action| {
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
     };
     let on_share = {
         let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
@@ -54,9 +55,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <div class="toolbar" role="toolbar" aria-label={w.toolbar}>
-            <button type="button" class="tool" onclick={send(Travel::Undo.into())} disabled={!props.can_undo}
+            <button type="button" class="tool" onclick={send(|| Travel::Undo.into())} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
-            <button type="button" class="tool" onclick={send(Travel::Redo.into())} disabled={!props.can_redo}
+            <button type="button" class="tool" onclick={send(|| Travel::Redo.into())} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Y" title="Ctrl+Y">{ w.redo }</button>
             if !props.mounted {
                 <button type="button" class="tool" onclick={on_share}>{ w.share }</button>
@@ -78,7 +79,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                             <input id="share-link" type="text" readonly=true value={url.clone()} />
                         </div>
                     }
-                    <button type="button" class="link" onclick={send(View::DismissNotice.into())}>{ w.dismiss }</button>
+                    <button type="button" class="link" onclick={send(|| View::DismissNotice.into())}>{ w.dismiss }</button>
                 </div>
             }
         </div>

@@ -3,13 +3,13 @@
 //! "ready" once its wasm has loaded; until then requests wait here. A
 //! worker that fails is dropped, so the next request starts a new one.
 
-use crate::engine::import::{ImportError, ImportErrorKind, ImportReply, Imported};
+use super::browser::BrowserCodec;
 use super::format::IntlFormat;
+use crate::engine::import::{ImportError, ImportErrorKind, ImportReply, Imported};
 use crate::engine::Lang;
+use crate::state::persist::Codec;
 use crate::state::{ExportFailure, WorkerFailure};
 use crate::words::Say;
-use super::browser::BrowserCodec;
-use crate::state::persist::Codec;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// One of the app's workers, and the requests waiting for it to load.

@@ -20,7 +20,9 @@ use crate::state::persist::ReadError;
 use crate::state::{ExportFailure, InputError, KeyError, Notice, WorkerFailure};
 use rust_decimal::Decimal;
 
-/// Something the page or the CLI can say, in either language.
+/// Something the page or the CLI can say, in either language. The words
+/// are never inlined: each component that shows a message calls them,
+/// and a copy in each would cost the page kilobytes.
 pub trait Say {
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String;
 }
@@ -35,12 +37,14 @@ macro_rules! by_lang {
 }
 
 impl Say for ScenarioError {
+    #[inline(never)]
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         by_lang!(lang, scenario_error(self, f))
     }
 }
 
 impl Say for InputError {
+    #[inline(never)]
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         match self {
             InputError::Amount(e) => e.message(lang),
@@ -50,30 +54,35 @@ impl Say for InputError {
 }
 
 impl Say for ReadError {
+    #[inline(never)]
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         by_lang!(lang, read_error(self, f))
     }
 }
 
 impl Say for KeyError {
+    #[inline(never)]
     fn say(&self, lang: Lang, _: &dyn NumberFormat) -> String {
         by_lang!(lang, key_error(self))
     }
 }
 
 impl Say for Notice {
+    #[inline(never)]
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         by_lang!(lang, notice(self, f))
     }
 }
 
 impl Say for ExportFailure {
+    #[inline(never)]
     fn say(&self, lang: Lang, _: &dyn NumberFormat) -> String {
         by_lang!(lang, export_failure(*self))
     }
 }
 
 impl Say for WorkerFailure {
+    #[inline(never)]
     fn say(&self, lang: Lang, _: &dyn NumberFormat) -> String {
         by_lang!(lang, worker_failure(*self))
     }
@@ -82,6 +91,7 @@ impl Say for WorkerFailure {
 /// What a member's change brings, and from whom; empty for
 /// [`Lever::Quiet`], which has nothing to say.
 impl Say for Lever {
+    #[inline(never)]
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         by_lang!(lang, lever(self, f))
     }
@@ -89,6 +99,7 @@ impl Say for Lever {
 
 /// What part of the offers is not matched, and why.
 impl Say for Shortfall {
+    #[inline(never)]
     fn say(&self, lang: Lang, f: &dyn NumberFormat) -> String {
         by_lang!(lang, shortfall(self, f))
     }
@@ -96,6 +107,7 @@ impl Say for Shortfall {
 
 /// After an asked change: what the state still lacks to match it all,
 /// as a note in parentheses; empty when it lacks nothing.
+#[inline(never)]
 pub fn ask_note(ask: &AskLine, lang: Lang, f: &dyn NumberFormat) -> String {
     ask.state_short
         .map(|short| by_lang!(lang, state_short(short, f)))
@@ -103,23 +115,27 @@ pub fn ask_note(ask: &AskLine, lang: Lang, f: &dyn NumberFormat) -> String {
 }
 
 /// "What it asks of the others in {year}", as a heading.
+#[inline(never)]
 pub fn asks_heading(year: i32, lang: Lang) -> String {
     by_lang!(lang, asks_heading(year))
 }
 
 /// The answer to "what must every member pay?".
+#[inline(never)]
 pub fn uniform_goal(goal: &UniformGoal, floor: Decimal, lang: Lang, f: &dyn NumberFormat) -> String {
     by_lang!(lang, uniform_goal(goal, floor, f))
 }
 
 /// The answer to "what would this kommun have to add?": the yearly sum,
 /// or none when the state cannot match what it would take.
+#[inline(never)]
 pub fn member_goal(name: &str, yearly: Option<Decimal>, lang: Lang, f: &dyn NumberFormat) -> String {
     by_lang!(lang, member_goal(name, yearly, f))
 }
 
 /// What the scenario is, in one sentence, for print-outs, exports and the
 /// CLI: "Scenario: Habo kommun +10 000 kr från 2024, ensam, …".
+#[inline(never)]
 pub fn describe(base: &Analysis, scenario: &Scenario, from: i32, lang: Lang, f: &dyn NumberFormat) -> String {
     by_lang!(lang, describe(base, scenario, from, f))
 }

@@ -27,11 +27,6 @@ pub const LINK_VERSION: u32 = 1;
 /// The fragment's prefix for a link in today's format.
 pub const PREFIX: &str = "#s=";
 
-#[derive(Deserialize)]
-struct Probe {
-    v: Option<u32>,
-}
-
 impl State {
     /// The share link's payload.
     pub fn link(&self) -> Link {
@@ -77,7 +72,7 @@ pub fn read<C: Codec>(fragment: &str, codec: &C) -> Option<Result<Link, ReadErro
 
 /// A link's JSON, as [`read`] finds it in the fragment.
 pub fn parse<C: Codec>(json: &str, codec: &C) -> Result<Link, ReadError> {
-    parse_versioned(json, codec, |l: &Link| l.v, |p: Probe| p.v, LINK_VERSION)
+    parse_versioned(json, codec, "v", |l: &Link| l.v, LINK_VERSION)
 }
 
 /// The state a link describes, or why it cannot be used.

@@ -24,6 +24,9 @@ use std::rc::Rc;
 pub trait Codec {
     fn parse<T: DeserializeOwned>(&self, text: &str) -> Result<T, ParseError>;
     fn print<T: Serialize>(&self, value: &T) -> Option<String>;
+    /// The whole number in a JSON object's `field`, the rest unread: which
+    /// version wrote a text that this one cannot read.
+    fn version(&self, text: &str, field: &str) -> Option<u32>;
     /// `decodeURIComponent`: none when the text is not correctly encoded.
     fn decode_component(&self, text: &str) -> Option<String>;
     /// `encodeURIComponent`.
@@ -79,47 +82,31 @@ pub struct Saved {
 
 pub const SAVED_VERSION: u32 = 1;
 
-/// Parses `text` as a `T` whose version `version_of` reads, refusing
-/// other versions; a text of another shape is probed for its version
-/// first, so a newer format says so rather than "damaged".
-pub(super) fn parse_versioned<T, P, C>(
+/// Parses `text` as a `T` whose version `version_of` reads (the JSON
+/// field `field`), refusing other versions. A text of another shape is
+/// asked for its version, so a newer format says so rather than "damaged".
+pub(super) fn parse_versioned<T: DeserializeOwned, C: Codec>(
     text: &str,
     codec: &C,
+    field: &str,
     version_of: impl Fn(&T) -> u32,
-    probe: impl Fn(P) -> Option<u32>,
     reads: u32,
-) -> Result<T, ReadError>
-where
-    T: DeserializeOwned,
-    P: DeserializeOwned,
-    C: Codec,
-{
+) -> Result<T, ReadError> {
     let wrong = |found| ReadError::Version { found, reads };
     match codec.parse::<T>(text) {
         Ok(value) if version_of(&value) == reads => Ok(value),
         Ok(value) => Err(wrong(version_of(&value))),
         Err(ParseError::NotJson) => Err(ReadError::NotJson),
-        Err(ParseError::Shape) => match codec.parse::<P>(text).ok().and_then(probe) {
+        Err(ParseError::Shape) => match codec.version(text, field) {
             Some(found) if found != reads => Err(wrong(found)),
             _ => Err(ReadError::Damaged),
         },
     }
 }
 
-#[derive(Deserialize)]
-struct SavedProbe {
-    version: Option<u32>,
-}
-
 /// The state a browser saved, or why it cannot be used.
 pub fn read_saved<C: Codec>(text: &str, codec: &C, presets: PresetReader) -> Result<State, ReadError> {
-    let saved: Saved = parse_versioned(
-        text,
-        codec,
-        |s: &Saved| s.version,
-        |p: SavedProbe| p.version,
-        SAVED_VERSION,
-    )?;
+    let saved: Saved = parse_versioned(text, codec, "version", |s: &Saved| s.version, SAVED_VERSION)?;
     let holder = State {
         imports: saved.imports,
         named: saved.named,
@@ -130,10 +117,6 @@ pub fn read_saved<C: Codec>(text: &str, codec: &C, presets: PresetReader) -> Res
 
 /// A budget in the canonical JSON model, as a file or a preset holds it.
 pub fn read_budget<C: Codec>(text: &str, codec: &C) -> Result<Budget, BudgetError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        schema_version: Option<u32>,
-    }
     match codec.parse::<Budget>(text) {
         Ok(budget) => {
             Budget::check_version(Some(budget.schema_version))?;
@@ -142,8 +125,7 @@ pub fn read_budget<C: Codec>(text: &str, codec: &C) -> Result<Budget, BudgetErro
         }
         Err(ParseError::NotJson) => Err(BudgetError::NotJson),
         Err(ParseError::Shape) => {
-            let probe: Option<Probe> = codec.parse(text).ok();
-            Budget::check_version(probe.and_then(|p| p.schema_version))?;
+            Budget::check_version(codec.version(text, "schema_version"))?;
             Err(BudgetError::NotTheModel)
         }
     }

@@ -33,6 +33,11 @@ impl Codec for NativeCodec {
         serde_json::to_string(value).ok()
     }
 
+    fn version(&self, text: &str, field: &str) -> Option<u32> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        u32::try_from(value.get(field)?.as_u64()?).ok()
+    }
+
     fn decode_component(&self, text: &str) -> Option<String> {
         percent_decode_str(text)
             .decode_utf8()

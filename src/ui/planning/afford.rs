@@ -1,6 +1,8 @@
 //! "What can we afford?": the equity floor with the room for new insatser
-//! per year, and the two goal seeks, each a card of its own that answers
-//! in one sentence (the CLI's `goal` says the same, in the same words).
+//! per year, and the two goal seeks, each answered in one sentence (the
+//! CLI's `goal` says the same, in the same words). One component holds
+//! what is typed and asked; each card is a function of its own. (Three
+//! components cost the page several kilobytes of Yew's code per component.)
 
 use super::super::format::{kr, IntlFormat};
 use super::super::text::words;
@@ -35,46 +37,57 @@ pub(super) struct AffordProps {
     pub dispatcher: UseReducerDispatcher<Store>,
 }
 
-/// The floor is the cards' common input: an answer is shown only for the
-/// floor it was asked with.
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    lang: Lang,
-    inputs: Rc<Inputs>,
-    /// The floor as typed, and what it reads as.
-    floor_text: AttrValue,
+/// A kommun's answer: its name, and the yearly sum with the scenario that
+/// gives it, or none when the state cannot match it.
+type MemberAnswer = (String, Option<(Decimal, Scenario)>);
+
+/// What the cards show and change.
+struct Cards<'a> {
+    props: &'a AffordProps,
+    floor_text: UseStateHandle<String>,
     floor: Result<Decimal, AmountError>,
-    from: i32,
-    years: Vec<i32>,
-    dispatcher: UseReducerDispatcher<Store>,
+    room: UseStateHandle<Option<Vec<(i32, Option<Decimal>)>>>,
+    uniform: UseStateHandle<Option<(Decimal, UniformGoal)>>,
+    member: UseStateHandle<usize>,
+    insats_text: UseStateHandle<String>,
+    insats_error: UseStateHandle<Option<AmountError>>,
+    member_goal: UseStateHandle<Option<MemberAnswer>>,
 }
 
 #[component]
 pub(super) fn Afford(props: &AffordProps) -> Html {
-    let floor_text = use_state(|| AttrValue::from("0"));
-    let floor = money::parse_amount(floor_text.as_str());
-    let on_floor = {
-        let floor_text = floor_text.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            floor_text.set(input.value().into());
-        })
-    };
-    let card = || CardProps {
-        lang: props.lang,
-        inputs: props.inputs.clone(),
-        floor_text: (*floor_text).clone(),
-        floor: floor.clone(),
-        from: props.from,
-        years: props.years.clone(),
-        dispatcher: props.dispatcher.clone(),
+    let floor_text = use_state(|| "0".to_string());
+    let floor = money::parse_amount(&floor_text);
+    // Room takes a few milliseconds (a search per year), too long to run
+    // on every keystroke: it is worked out once typing pauses.
+    let room = use_state(|| None::<Vec<(i32, Option<Decimal>)>>);
+    {
+        let room = room.clone();
+        let key = (props.inputs.clone(), floor.clone().ok());
+        use_effect_with(key, move |(inputs, floor)| {
+            let (i, floor) = (inputs.clone(), *floor);
+            let timer = gloo::timers::callback::Timeout::new(250, move || {
+                room.set(floor.map(|f| planning::room(&i.budget, &i.base, &i.scenario, &i.options, f)));
+            });
+            move || drop(timer)
+        });
+    }
+    let cards = Cards {
+        props,
+        floor_text,
+        floor,
+        room,
+        uniform: use_state(|| None),
+        member: use_state(usize::default),
+        insats_text: use_state(String::new),
+        insats_error: use_state(|| None),
+        member_goal: use_state(|| None),
     };
     html! {
         <div class="afford">
-            <FloorAndRoom lang={props.lang} inputs={props.inputs.clone()} floor_text={(*floor_text).clone()}
-                          floor={floor.clone()} {on_floor} />
-            <UniformCard ..card() />
-            <MemberCard ..card() />
+            { floor_card(&cards) }
+            { uniform_card(&cards) }
+            { member_card(&cards) }
         </div>
     }
 }
@@ -85,46 +98,33 @@ fn apply(dispatcher: &UseReducerDispatcher<Store>, scenario: Scenario) -> Callba
     Callback::from(move |_: MouseEvent| dispatcher.dispatch(Edit::Apply(scenario.clone()).into()))
 }
 
-#[derive(Properties, PartialEq)]
-struct FloorProps {
-    lang: Lang,
-    inputs: Rc<Inputs>,
-    floor_text: AttrValue,
-    floor: Result<Decimal, AmountError>,
-    on_floor: Callback<InputEvent>,
-}
-
-/// The floor, and the room for new insatser per year above it.
-#[component]
-fn FloorAndRoom(props: &FloorProps) -> Html {
-    let (lang, w) = (props.lang, words(props.lang));
-    // Room takes a few milliseconds (a search per year), too long to run
-    // on every keystroke: it is worked out once typing pauses.
-    let room = use_state(|| None::<Vec<(i32, Option<Decimal>)>>);
-    {
-        let room = room.clone();
-        let key = (props.inputs.clone(), props.floor.clone().ok());
-        use_effect_with(key, move |(inputs, floor)| {
-            let (i, floor) = (inputs.clone(), *floor);
-            let timer = gloo::timers::callback::Timeout::new(250, move || {
-                room.set(floor.map(|f| planning::room(&i.budget, &i.base, &i.scenario, &i.options, f)));
-            });
-            move || drop(timer)
-        });
-    }
-    let floor_error = props.floor.as_ref().err().map(|e| e.message(lang));
+/// The floor, and the room for new insatser per year above it. A new
+/// floor clears the goal seeks' answers, which were for the old one.
+fn floor_card(c: &Cards) -> Html {
+    let (lang, w) = (c.props.lang, words(c.props.lang));
+    let on_floor = {
+        let (floor_text, uniform, member_goal) =
+            (c.floor_text.clone(), c.uniform.clone(), c.member_goal.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            floor_text.set(input.value());
+            uniform.set(None);
+            member_goal.set(None);
+        })
+    };
+    let floor_error = c.floor.as_ref().err().map(|e| e.message(lang));
     html! {
         <>
             <div class={classes!("field", floor_error.is_some().then_some("invalid"))}>
                 <label for="f-floor">{ w.floor }</label>
-                <input id="f-floor" type="text" inputmode="decimal" value={props.floor_text.clone()}
-                       oninput={props.on_floor.clone()} aria-describedby="f-floor-help" />
+                <input id="f-floor" type="text" inputmode="decimal" value={(*c.floor_text).clone()} oninput={on_floor}
+                       aria-describedby="f-floor-help" />
                 <p class="radio-help" id="f-floor-help">{ w.floor_help }</p>
                 if let Some(e) = floor_error {
                     <p class="error" role="alert">{ e }</p>
                 }
             </div>
-            if let Some(room) = room.as_ref() {
+            if let Some(room) = c.room.as_ref() {
                 <table class="room-table" data-testid="room">
                     <caption>{ w.room_caption }</caption>
                     <thead><tr><th scope="col">{ w.year }</th><th scope="col">{ w.room }</th></tr></thead>
@@ -140,28 +140,29 @@ fn FloorAndRoom(props: &FloorProps) -> Html {
 }
 
 /// "What does it take from every member?"
-#[component]
-fn UniformCard(props: &CardProps) -> Html {
-    let (lang, w) = (props.lang, words(props.lang));
-    let answer = use_state(|| None::<(AttrValue, Decimal, UniformGoal)>);
+fn uniform_card(c: &Cards) -> Html {
+    let (lang, w) = (c.props.lang, words(c.props.lang));
     let ask = {
-        let (answer, i, from) = (answer.clone(), props.inputs.clone(), props.from);
-        let (floor_text, floor) = (props.floor_text.clone(), props.floor.clone());
+        let (uniform, floor, i, from) = (
+            c.uniform.clone(),
+            c.floor.clone(),
+            c.props.inputs.clone(),
+            c.props.from,
+        );
         Callback::from(move |_: MouseEvent| {
             if let Ok(f) = floor {
                 let goal = planning::required_uniform(&i.budget, &i.base, &i.scenario, &i.options, f, from);
-                answer.set(Some((floor_text.clone(), f, goal)));
+                uniform.set(Some((f, goal)));
             }
         })
     };
-    let shown = answer.as_ref().filter(|(text, ..)| *text == props.floor_text);
     html! {
         <div class="goal">
             <button type="button" class="tool primary" onclick={ask}>{ w.ask_uniform }</button>
-            if let Some((_, floor, goal)) = shown {
+            if let Some((floor, goal)) = &*c.uniform {
                 <p class="answer" data-testid="uniform-answer">{ crate::words::uniform_goal(goal, *floor, lang, &IntlFormat) }</p>
                 if let Some(s) = goal.scenario.clone() {
-                    <button type="button" class="tool" onclick={apply(&props.dispatcher, s)}>{ w.apply_answer }</button>
+                    <button type="button" class="tool" onclick={apply(&c.props.dispatcher, s)}>{ w.apply_answer }</button>
                 }
             }
         </div>
@@ -169,35 +170,30 @@ fn UniformCard(props: &CardProps) -> Html {
 }
 
 /// "What would the kommun have to add?", with a new insats or without.
-#[component]
-fn MemberCard(props: &CardProps) -> Html {
-    let (lang, w) = (props.lang, words(props.lang));
-    let member = use_state(usize::default);
-    let insats_text = use_state(String::new);
-    let insats_error = use_state(Option::<AmountError>::default);
-    let answer = use_state(|| None::<(AttrValue, String, Option<(Decimal, Scenario)>)>);
+fn member_card(c: &Cards) -> Html {
+    let (lang, w) = (c.props.lang, words(c.props.lang));
     let ask = {
-        let (answer, member, insats_text, insats_error) = (
-            answer.clone(),
-            member.clone(),
-            insats_text.clone(),
-            insats_error.clone(),
+        let (member_goal, member, insats_text, insats_error) = (
+            c.member_goal.clone(),
+            c.member.clone(),
+            c.insats_text.clone(),
+            c.insats_error.clone(),
         );
-        let (i, from, years) = (props.inputs.clone(), props.from, props.years.clone());
-        let (floor_text, floor) = (props.floor_text.clone(), props.floor.clone());
+        let (i, from, years, floor) = (
+            c.props.inputs.clone(),
+            c.props.from,
+            c.props.years.clone(),
+            c.floor.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let Ok(f) = floor else { return };
-            let yearly = if insats_text.trim().is_empty() {
-                Ok(Decimal::ZERO)
-            } else {
-                money::parse_amount(&insats_text)
+            let yearly = match insats_text.trim() {
+                "" => Ok(Decimal::ZERO),
+                text => money::parse_amount(text),
             };
             let yearly = match yearly {
                 Ok(v) => v,
-                Err(e) => {
-                    insats_error.set(Some(e));
-                    return;
-                }
+                Err(e) => return insats_error.set(Some(e)),
             };
             insats_error.set(None);
             let Some(name) = i.base.kommun_names.get(*member).cloned() else {
@@ -210,50 +206,56 @@ fn MemberCard(props: &CardProps) -> Html {
                 end: years.last().copied().unwrap_or(from),
             });
             let kommun = MemberRef::Kommun(name.clone());
-            let found =
-                planning::required_of_member(&i.budget, &i.base, &i.scenario, &i.options, f, &kommun, insats.as_ref());
-            answer.set(Some((floor_text.clone(), name, found)));
+            let answer = planning::required_of_member(
+                &i.budget,
+                &i.base,
+                &i.scenario,
+                &i.options,
+                f,
+                &kommun,
+                insats.as_ref(),
+            );
+            member_goal.set(Some((name, answer)));
         })
     };
     let on_member = {
-        let member = member.clone();
+        let member = c.member.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             member.set(select.value().parse().unwrap_or(0));
         })
     };
     let on_insats = {
-        let insats_text = insats_text.clone();
+        let insats_text = c.insats_text.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             insats_text.set(input.value());
         })
     };
-    let shown = answer.as_ref().filter(|(text, ..)| *text == props.floor_text);
     html! {
         <div class="goal">
             <div class="field">
                 <label for="goal-member">{ w.which_kommun }</label>
                 <select id="goal-member" onchange={on_member}>
-                    { for props.inputs.base.kommun_names.iter().enumerate().map(|(k, n)| html! {
-                        <option value={k.to_string()} selected={k == *member}>{ n }</option>
+                    { for c.props.inputs.base.kommun_names.iter().enumerate().map(|(k, n)| html! {
+                        <option value={k.to_string()} selected={k == *c.member}>{ n }</option>
                     }) }
                 </select>
             </div>
-            <div class={classes!("field", insats_error.is_some().then_some("invalid"))}>
+            <div class={classes!("field", c.insats_error.is_some().then_some("invalid"))}>
                 <label for="goal-insats">{ w.goal_insats }</label>
-                <input id="goal-insats" type="text" inputmode="decimal" value={(*insats_text).clone()} oninput={on_insats} />
-                if let Some(e) = &*insats_error {
+                <input id="goal-insats" type="text" inputmode="decimal" value={(*c.insats_text).clone()} oninput={on_insats} />
+                if let Some(e) = &*c.insats_error {
                     <p class="error" role="alert">{ e.message(lang) }</p>
                 }
             </div>
             <button type="button" class="tool primary" onclick={ask}>{ w.ask_member }</button>
-            if let Some((_, name, found)) = shown {
+            if let Some((name, answer)) = &*c.member_goal {
                 <p class="answer" data-testid="member-answer">
-                    { crate::words::member_goal(name, found.as_ref().map(|a| a.0), lang, &IntlFormat) }
+                    { crate::words::member_goal(name, answer.as_ref().map(|a| a.0), lang, &IntlFormat) }
                 </p>
-                if let Some((_, s)) = found {
-                    <button type="button" class="tool" onclick={apply(&props.dispatcher, s.clone())}>{ w.apply_answer }</button>
+                if let Some((_, s)) = answer {
+                    <button type="button" class="tool" onclick={apply(&c.props.dispatcher, s.clone())}>{ w.apply_answer }</button>
                 }
             }
         </div>

@@ -163,4 +163,3 @@ pub(super) fn CostEditor(props: &CostProps) -> Html {
         </>
     }
 }
-

@@ -4,7 +4,11 @@
 use super::super::format::kr;
 use super::super::text::words;
 use super::super::Store;
-use crate::engine::{money::{self, AmountError}, scenario::NewInsats, Lang};
+use crate::engine::{
+    money::{self, AmountError},
+    scenario::NewInsats,
+    Lang,
+};
 use crate::state::Edit;
 use yew::prelude::*;
 
@@ -60,12 +64,15 @@ pub(super) fn NewInsatsForm(props: &InsatsProps) -> Html {
                     } else {
                         name.trim().to_string()
                     };
-                    store.dispatch(Edit::AddInsats(NewInsats {
-                        name: label,
-                        yearly,
-                        start: *start,
-                        end: *end,
-                    }).into());
+                    store.dispatch(
+                        Edit::AddInsats(NewInsats {
+                            name: label,
+                            yearly,
+                            start: *start,
+                            end: *end,
+                        })
+                        .into(),
+                    );
                     name.set(String::new());
                     amount.set(String::new());
                     error.set(None);
@@ -125,4 +132,3 @@ pub(super) fn NewInsatsForm(props: &InsatsProps) -> Html {
         </div>
     }
 }
-

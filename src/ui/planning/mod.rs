@@ -75,4 +75,3 @@ pub fn section(state: &State, dispatcher: &UseReducerDispatcher<Store>) -> Html 
         </section>
     }
 }
-
