@@ -6,7 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
-const BROWSER_CRATES: [&str; 6] = ["yew", "web_sys", "gloo", "js_sys", "wasm_bindgen", "serde_wasm_bindgen"];
+const BROWSER_CRATES: [&str; 6] = [
+    "yew",
+    "web_sys",
+    "gloo",
+    "js_sys",
+    "wasm_bindgen",
+    "serde_wasm_bindgen",
+];
 
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();

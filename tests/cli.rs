@@ -380,7 +380,10 @@ fn scenario_attributes_a_key_bound_raise_truthfully() {
         "{sv}"
     );
     assert!(!sv.contains("Varje krona"), "{sv}");
-    assert!(sv.contains("Det kräver av de andra 2024: Region Jönköpings län +136 510 kr; Jönköpings kommun +"), "{sv}");
+    assert!(
+        sv.contains("Det kräver av de andra 2024: Region Jönköpings län +136 510 kr; Jönköpings kommun +"),
+        "{sv}"
+    );
     let en = stdout(&args("en", "key"));
     assert!(
         en.contains(
@@ -390,5 +393,8 @@ fn scenario_attributes_a_key_bound_raise_truthfully() {
         "{en}"
     );
     let alone = stdout(&args("sv", "alone"));
-    assert!(alone.contains("Varje krona från Habo kommun ger 4 kr till förbundet."), "{alone}");
+    assert!(
+        alone.contains("Varje krona från Habo kommun ger 4 kr till förbundet."),
+        "{alone}"
+    );
 }

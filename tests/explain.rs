@@ -18,7 +18,11 @@ fn d(n: i64) -> Decimal {
 
 /// Södra Vätterbygden 2024 with Habo's change and the utrymme given.
 fn habo(delta: i64, mode: Mode, state_offer: Option<i64>) -> Explanation {
-    let budget = presets::find("sodra-vatterbygden-2024").unwrap().load().unwrap().budget;
+    let budget = presets::find("sodra-vatterbygden-2024")
+        .unwrap()
+        .load()
+        .unwrap()
+        .budget;
     let base = analyse(&budget, &Options::default());
     let member = resolve_member(&base, "Habo").unwrap();
     let scenario = Scenario {
@@ -94,8 +98,14 @@ fn alone_each_krona_is_four() {
             per_krona: d(4),
         }
     );
-    assert_eq!(said(&e.lever, Lang::Sv), "Varje krona från Habo kommun ger 4 kr till förbundet.");
-    assert_eq!(said(&e.lever, Lang::En), "Every krona from Habo kommun brings 4 kr to the association.");
+    assert_eq!(
+        said(&e.lever, Lang::Sv),
+        "Varje krona från Habo kommun ger 4 kr till förbundet."
+    );
+    assert_eq!(
+        said(&e.lever, Lang::En),
+        "Every krona from Habo kommun brings 4 kr to the association."
+    );
     let asks: Vec<(String, Decimal)> = e.asks.iter().map(|a| (a.member.clone(), a.amount)).collect();
     assert_eq!(
         asks,

@@ -45,10 +45,16 @@ fn scenario_errors() -> Vec<ScenarioError> {
             year: 2024,
             offer: d(-5),
         },
-        NoKeyShare { member: MEMBER.into() },
+        NoKeyShare {
+            member: MEMBER.into(),
+        },
         NoPlannedYears,
-        UnknownCostLine { line: "Line L".into() },
-        InsatsYears { name: "Project P".into() },
+        UnknownCostLine {
+            line: "Line L".into(),
+        },
+        InsatsYears {
+            name: "Project P".into(),
+        },
     ];
     for what in [
         Quantity::Change,
@@ -62,7 +68,11 @@ fn scenario_errors() -> Vec<ScenarioError> {
         Quantity::Guideline,
     ] {
         all.push(AmountTooLarge { what });
-        all.push(PercentOutOfRange { what, min: 0, max: 200 });
+        all.push(PercentOutOfRange {
+            what,
+            min: 0,
+            max: 200,
+        });
     }
     all
 }
@@ -165,14 +175,16 @@ fn everything(lang: Lang) -> Vec<String> {
     let f = &SwedishFormat;
     let mut all: Vec<String> = notices().iter().map(|n| n.say(lang, f)).collect();
     all.extend(levers().iter().map(|l| l.say(lang, f)));
-    all.extend([Binding::State, Binding::Region, Binding::Kommuner].map(|binding| {
-        Shortfall {
-            amount: d(5),
-            binding,
-            state_needed: d(100),
-        }
-        .say(lang, f)
-    }));
+    all.extend(
+        [Binding::State, Binding::Region, Binding::Kommuner].map(|binding| {
+            Shortfall {
+                amount: d(5),
+                binding,
+                state_needed: d(100),
+            }
+            .say(lang, f)
+        }),
+    );
     all.extend([
         KeyError {
             kommun: MEMBER.into(),
@@ -233,11 +245,34 @@ fn everything(lang: Lang) -> Vec<String> {
 
 /// Words only Swedish has, as whole words, and its letters.
 const SWEDISH: [&str; 16] = [
-    "och", "är", "inte", "kan", "för", "med", "det", "som", "till", "av", "från", "har", "skulle", "staten",
-    "kommunerna", "förbundet",
+    "och",
+    "är",
+    "inte",
+    "kan",
+    "för",
+    "med",
+    "det",
+    "som",
+    "till",
+    "av",
+    "från",
+    "har",
+    "skulle",
+    "staten",
+    "kommunerna",
+    "förbundet",
 ];
 const ENGLISH: [&str; 10] = [
-    "the", "and", "is", "not", "cannot", "with", "from", "would", "association", "allocation",
+    "the",
+    "and",
+    "is",
+    "not",
+    "cannot",
+    "with",
+    "from",
+    "would",
+    "association",
+    "allocation",
 ];
 /// A parser's or a program's own words, and pieces of its text.
 const INTERNAL_WORDS: [&str; 5] = ["error", "invalid", "expected", "serde", "panicked"];

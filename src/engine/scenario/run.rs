@@ -75,26 +75,7 @@ pub fn run_scenario(
             region: col.region,
             kommuner: col.kommuner.clone(),
         };
-        let mut offers = offers_before_changes(scenario, col, from);
-        let weights = key_weights(budget, col);
-        for c in &scenario.changes {
-            apply_change(c, scenario, col, &weights, &kommun_index, &mut offers)?;
-        }
-        offers.state = scenario.state_offer.unwrap_or(col.state);
-        if offers.region < Decimal::ZERO {
-            return Err(ScenarioError::NegativeOffer {
-                member: base.region_name.clone(),
-                year: col.year,
-                offer: offers.region,
-            });
-        }
-        if let Some(k) = offers.kommuner.iter().position(|o| *o < Decimal::ZERO) {
-            return Err(ScenarioError::NegativeOffer {
-                member: base.kommun_names[k].clone(),
-                year: col.year,
-                offer: offers.kommuner[k],
-            });
-        }
+        let offers = offers_in(budget, base, scenario, col, from, &kommun_index)?;
         let matched = match_change(&base_parties, &offers);
         let figures = &mut columns[i];
         figures.state = matched.paid.state;
@@ -116,8 +97,66 @@ pub fn run_scenario(
     let interest = scenario.interest_pct.map(|rate| (rate, from));
     rechain_shifted(&base.columns, &mut columns, &base.chain, interest);
 
+    let mut findings = unmatched_findings(&columns, &matches);
+    if scenario.mode == Mode::Alone {
+        key_deviation_findings(budget, base, scenario, &columns, &matches, from, &mut findings);
+    }
+    findings.extend(equity_findings(&columns, &base.chain, options));
+    sort_findings(&mut findings);
+
+    let start = base
+        .chained_column(from)
+        .and_then(|i| matches.iter().find(|m| m.column == i));
+    let leverage = start.and_then(|m| leverage(base, scenario, m));
+    let asks = start.map(|m| asks(base, scenario, m)).unwrap_or_default();
+    Ok(ScenarioOutcome {
+        from_year: from,
+        columns,
+        matches,
+        findings,
+        leverage,
+        asks,
+    })
+}
+
+/// What each party offers in one column under the scenario: the baseline,
+/// stepped up, with every member's change, and the state's utrymme. A
+/// member left with a negative offer is refused.
+fn offers_in(
+    budget: &Budget,
+    base: &Analysis,
+    scenario: &Scenario,
+    col: &ColumnFigures,
+    from: i32,
+    kommun_index: &impl Fn(&str) -> Option<usize>,
+) -> Result<Parties, ScenarioError> {
+    let mut offers = offers_before_changes(scenario, col, from);
+    let weights = key_weights(budget, col);
+    for c in &scenario.changes {
+        apply_change(c, scenario, col, &weights, kommun_index, &mut offers)?;
+    }
+    offers.state = scenario.state_offer.unwrap_or(col.state);
+    if offers.region < Decimal::ZERO {
+        return Err(ScenarioError::NegativeOffer {
+            member: base.region_name.clone(),
+            year: col.year,
+            offer: offers.region,
+        });
+    }
+    if let Some(k) = offers.kommuner.iter().position(|o| *o < Decimal::ZERO) {
+        return Err(ScenarioError::NegativeOffer {
+            member: base.kommun_names[k].clone(),
+            year: col.year,
+            offer: offers.kommuner[k],
+        });
+    }
+    Ok(offers)
+}
+
+/// A finding for each chained year whose offers are not all matched.
+fn unmatched_findings(columns: &[ColumnFigures], matches: &[ColumnMatch]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for m in &matches {
+    for m in matches {
         let col = &columns[m.column];
         if !col.chained {
             continue;
@@ -139,25 +178,7 @@ pub fn run_scenario(
             );
         }
     }
-    if scenario.mode == Mode::Alone {
-        key_deviation_findings(budget, base, scenario, &columns, &matches, from, &mut findings);
-    }
-    findings.extend(equity_findings(&columns, &base.chain, options));
-    sort_findings(&mut findings);
-
-    let start = base
-        .chained_column(from)
-        .and_then(|i| matches.iter().find(|m| m.column == i));
-    let leverage = start.and_then(|m| leverage(base, scenario, m));
-    let asks = start.map(|m| asks(base, scenario, m)).unwrap_or_default();
-    Ok(ScenarioOutcome {
-        from_year: from,
-        columns,
-        matches,
-        findings,
-        leverage,
-        asks,
-    })
+    findings
 }
 
 /// Yearly factor `(1 + p/100)^(year − from + 1)`: the start year already
