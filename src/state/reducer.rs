@@ -63,25 +63,30 @@ impl State {
 
     fn edit(&self, edit: Edit) -> State {
         let mut next = self.clone();
-        let with = |change: &dyn Fn(&mut Scenario)| {
-            let mut scenario = self.scenario.clone();
-            change(&mut scenario);
-            scenario
-        };
+        // The scenario as the edit changes it; used by the arms that
+        // change the scenario itself rather than a field.
+        let mut s = self.scenario.clone();
         match edit {
             Edit::Type(field, text) => next.take_text(field, text),
             Edit::Set(field, value) => next.set_or_keep(field, value),
             Edit::Step(field, by) => next.set_or_keep(field, self.current_value(field) + by),
             Edit::Blur(field) => next.drafts.retain(|d| d.field != field || d.error.is_some()),
-            Edit::FromYear(year) => next.try_scenario(with(&|s| s.from_year = Some(year))),
-            Edit::Mode(mode) => next.try_scenario(with(&|s| {
+            Edit::FromYear(year) => {
+                s.from_year = Some(year);
+                next.try_scenario(s);
+            }
+            Edit::Mode(mode) => {
                 s.mode = mode;
                 // Key-bound, the kommun side moves as one: keep the last change.
                 if mode == Mode::Key && s.changes.len() > 1 {
                     s.changes.drain(..s.changes.len() - 1);
                 }
-            })),
-            Edit::RegionFollows(follows) => next.try_scenario(with(&|s| s.region_follows = follows)),
+                next.try_scenario(s);
+            }
+            Edit::RegionFollows(follows) => {
+                s.region_follows = follows;
+                next.try_scenario(s);
+            }
             Edit::Reset => {
                 next.drafts.clear();
                 next.try_scenario(Scenario::default());
@@ -89,27 +94,26 @@ impl State {
             Edit::CostOff(j, off) => {
                 if let Some(line) = self.base.cost_lines.get(j) {
                     next.drafts.retain(|d| d.field != Field::CostLine(j));
-                    next.try_scenario(with(&|s| {
-                        s.cost_changes.retain(|c| c.line != line.label);
-                        if off {
-                            s.cost_changes.push(CostChange {
-                                line: line.label.clone(),
-                                edit: CostEdit::Off,
-                            });
-                        }
-                    }));
+                    s.cost_changes.retain(|c| c.line != line.label);
+                    if off {
+                        s.cost_changes.push(CostChange {
+                            line: line.label.clone(),
+                            edit: CostEdit::Off,
+                        });
+                    }
+                    next.try_scenario(s);
                 }
             }
             Edit::AddInsats(insats) => {
-                if let Err(e) = next.run(with(&|s| s.new_insatser.push(insats.clone()))) {
+                s.new_insatser.push(insats);
+                if let Err(e) = next.run(s) {
                     next.notice = Some(Notice::Refused(e));
                 }
             }
             Edit::RemoveInsats(i) => {
-                if i < self.scenario.new_insatser.len() {
-                    next.try_scenario(with(&|s| {
-                        s.new_insatser.remove(i);
-                    }));
+                if i < s.new_insatser.len() {
+                    s.new_insatser.remove(i);
+                    next.try_scenario(s);
                 }
             }
             Edit::Apply(scenario) => {
@@ -189,21 +193,24 @@ impl State {
 
     fn import(&self, import: Import) -> State {
         let mut next = self.clone();
-        let edited = |change: &dyn Fn(&mut Preview)| {
-            self.preview.as_ref().map(|p| {
-                let mut p = (**p).clone();
-                change(&mut p);
-                Rc::new(p)
-            })
-        };
+        let mut preview = self.preview.as_deref().cloned();
         match import {
-            Import::Table(name, result) => next.preview = Some(Rc::new(Preview::of_table(name, result))),
-            Import::Budget(name, result) => next.preview = Some(Rc::new(Preview::of_budget(name, result))),
-            Import::SetClass(row, class) => next.preview = edited(&|p| p.set_class(row, class)),
-            Import::SetKey(k, text) => next.preview = edited(&|p| p.set_key(k, text.clone())),
+            Import::Table(name, result) => preview = Some(Preview::of_table(name, result)),
+            Import::Budget(name, result) => preview = Some(Preview::of_budget(name, result)),
+            Import::SetClass(row, class) => {
+                if let Some(p) = &mut preview {
+                    p.set_class(row, class);
+                }
+            }
+            Import::SetKey(k, text) => {
+                if let Some(p) = &mut preview {
+                    p.set_key(k, text);
+                }
+            }
             Import::Confirm => return self.confirm_import(),
-            Import::Cancel => next.preview = None,
+            Import::Cancel => preview = None,
         }
+        next.preview = preview.map(Rc::new);
         next
     }
 

@@ -152,18 +152,10 @@ fn delta_class(delta: Decimal) -> Option<&'static str> {
 
 /// On narrow screens the results sit below the controls; this bar keeps the
 /// two key figures in view while a person types. It repeats the cards, so
-/// assistive technology skips it.
-#[derive(Properties, PartialEq)]
-pub struct SummaryProps {
-    pub base: Shared<Analysis>,
-    pub outcome: Shared<ScenarioOutcome>,
-    pub lang: Lang,
-}
-
-#[component]
-pub fn StickySummary(props: &SummaryProps) -> Html {
-    let (base, outcome) = (&props.base, &props.outcome);
-    let w = words(props.lang);
+/// assistive technology skips it. A function, not a component: two spans
+/// cost less to rebuild than a component costs the page.
+pub fn sticky_summary(base: &Analysis, outcome: &ScenarioOutcome, lang: Lang) -> Html {
+    let w = words(lang);
     let from = outcome.from_year;
     let total = base.chained_column(from).map(|i| {
         let delta = outcome.columns[i].members_total - base.columns[i].members_total;

@@ -189,6 +189,10 @@ fn App(props: &AppProps) -> Html {
     let base = || Shared(Rc::clone(&state.base));
     let outcome = || Shared(Rc::clone(&state.outcome));
     let explanation = use_memo((base(), outcome()), |_| state.explanation());
+    // The date changes once a day, not once a keystroke.
+    let today = use_memo(lang, |lang| browser::today(*lang));
+    // Built once: in the header, or at the top of an embedded page.
+    let top = top_controls(state, &dispatch);
 
     html! {
         <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code}>
@@ -196,12 +200,12 @@ fn App(props: &AppProps) -> Html {
             <a class="skip" href="#kalkyl">{ w.skip }</a>
             <header class="top">
                 <h1>{ w.app_name }</h1>
-                { top_controls(state, &dispatch) }
+                { top.clone() }
             </header>
         }
         <main id="kalkyl" tabindex="-1">
             if embed {
-                <div class="top embedded-top">{ top_controls(state, &dispatch) }</div>
+                <div class="top embedded-top">{ top }</div>
             }
             <div class="intro">
                 <div>
@@ -221,7 +225,7 @@ fn App(props: &AppProps) -> Html {
             if *importing || state.preview.is_some() {
                 <importer::ImportPanel store={store.clone()} on_close={close_import} />
             }
-            <tools::PrintHeader base={base()} outcome={outcome()} scenario={state.scenario.clone()} {lang} />
+            { tools::print_header(state, &today) }
             <div class="layout">
                 <controls::Controls store={store.clone()} />
                 <div class="results">
@@ -234,7 +238,7 @@ fn App(props: &AppProps) -> Html {
                     <charts::Charts base={base()} outcome={outcome()} {lang} />
                 </div>
             </div>
-            <headline::StickySummary base={base()} outcome={outcome()} {lang} />
+            { headline::sticky_summary(&state.base, &state.outcome, lang) }
             if shown > 0 {
                 <table::YearTable
                     base={base()}

@@ -6,7 +6,7 @@ use super::text::words;
 use super::{browser, workers};
 use super::{Latest, Shared, Store};
 use crate::engine::{
-    export, import, run_scenario, scenario::ScenarioOutcome, Analysis, Budget, Lang, Options, Scenario,
+    export, import, run_scenario, scenario::ScenarioOutcome, Analysis, Budget, Lang, Options,
 };
 use crate::state::{Action, ExportFailure, Library, NamedScenario, Notice, State, Travel, View};
 use crate::words::{describe, Say};
@@ -174,30 +174,21 @@ fn file_stem(title: &str) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PrintProps {
-    pub base: Shared<Analysis>,
-    pub outcome: Shared<ScenarioOutcome>,
-    pub scenario: Scenario,
-    pub lang: Lang,
-}
-
-/// Only on paper: the date and the scenario in one sentence.
-#[component]
-pub fn PrintHeader(props: &PrintProps) -> Html {
-    let w = words(props.lang);
+/// Only on paper: the date and the scenario in one sentence. A function,
+/// not a component: two lines cost less to rebuild than a component costs
+/// the page; the date is worked out once a day by the caller.
+pub fn print_header(state: &State, today: &str) -> Html {
+    let w = words(state.lang);
     let sentence = describe(
-        &props.base,
-        &props.scenario,
-        props.outcome.from_year,
-        props.lang,
+        &state.base,
+        &state.scenario,
+        state.outcome.from_year,
+        state.lang,
         &IntlFormat,
     );
-    // The date changes once a day, not once a keystroke.
-    let today = use_memo(props.lang, |lang| browser::today(*lang));
     html! {
         <div class="print-only print-header">
-            <p>{ format!("{} {}", w.printed, *today) }</p>
+            <p>{ format!("{} {today}", w.printed) }</p>
             <p class="print-scenario">{ sentence }</p>
         </div>
     }

@@ -37,6 +37,9 @@ pub(super) struct AffordProps {
     pub dispatcher: UseReducerDispatcher<Store>,
 }
 
+/// Room per year: the most that can be granted, or none.
+type Room = Vec<(i32, Option<Decimal>)>;
+
 /// A kommun's answer: its name, and the yearly sum with the scenario that
 /// gives it, or none when the state cannot match it.
 type MemberAnswer = (String, Option<(Decimal, Scenario)>);
@@ -46,7 +49,7 @@ struct Cards<'a> {
     props: &'a AffordProps,
     floor_text: UseStateHandle<String>,
     floor: Result<Decimal, AmountError>,
-    room: UseStateHandle<Option<Vec<(i32, Option<Decimal>)>>>,
+    room: UseStateHandle<Option<Room>>,
     uniform: UseStateHandle<Option<(Decimal, UniformGoal)>>,
     member: UseStateHandle<usize>,
     insats_text: UseStateHandle<String>,
@@ -60,7 +63,7 @@ pub(super) fn Afford(props: &AffordProps) -> Html {
     let floor = money::parse_amount(&floor_text);
     // Room takes a few milliseconds (a search per year), too long to run
     // on every keystroke: it is worked out once typing pauses.
-    let room = use_state(|| None::<Vec<(i32, Option<Decimal>)>>);
+    let room = use_state(|| None::<Room>);
     {
         let room = room.clone();
         let key = (props.inputs.clone(), floor.clone().ok());
