@@ -193,23 +193,20 @@ impl State {
 
     fn import(&self, import: Import) -> State {
         let mut next = self.clone();
-        let mut preview = self.preview.as_deref().cloned();
-        match import {
-            Import::Table(name, result) => preview = Some(Preview::of_table(name, result)),
-            Import::Budget(name, result) => preview = Some(Preview::of_budget(name, result)),
-            Import::SetClass(row, class) => {
-                if let Some(p) = &mut preview {
-                    p.set_class(row, class);
-                }
-            }
-            Import::SetKey(k, text) => {
-                if let Some(p) = &mut preview {
-                    p.set_key(k, text);
-                }
-            }
+        let preview = match import {
+            Import::Table(name, result) => Some(Preview::of_table(name, result)),
+            Import::Budget(name, result) => Some(Preview::of_budget(name, result)),
+            Import::SetClass(row, class) => self.preview.as_deref().cloned().map(|mut p| {
+                p.set_class(row, class);
+                p
+            }),
+            Import::SetKey(k, text) => self.preview.as_deref().cloned().map(|mut p| {
+                p.set_key(k, text);
+                p
+            }),
             Import::Confirm => return self.confirm_import(),
-            Import::Cancel => preview = None,
-        }
+            Import::Cancel => None,
+        };
         next.preview = preview.map(Rc::new);
         next
     }
