@@ -29,7 +29,7 @@ fn hoglandet_scenario() -> State {
 fn with_nothing_the_page_opens_on_the_default_or_the_preset_asked_for() {
     let s = open(writable());
     assert_eq!(s.source.id(), presets::DEFAULT_PRESET);
-    assert_eq!((s.lang, &s.notice), (Lang::Sv, &None));
+    assert_eq!((s.lang, s.notice.as_deref()), (Lang::Sv, None));
     let s = open(Opening {
         preset: Some("hoglandet-2023".into()),
         lang: Some("en".into()),
@@ -44,7 +44,7 @@ fn with_nothing_the_page_opens_on_the_default_or_the_preset_asked_for() {
     });
     assert_eq!((s.source.id(), s.lang), (presets::DEFAULT_PRESET, Lang::Sv));
     let s = open(Opening::default());
-    assert_eq!(s.notice, Some(Notice::StorageUnavailable));
+    assert_eq!(s.notice.as_deref(), Some(&Notice::StorageUnavailable));
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_share_link_wins_and_keeps_this_browsers_saved_scenarios() {
     assert_eq!(s.outcome, linked.outcome);
     assert_eq!(s.lang, Lang::En);
     assert_eq!(s.named, saved_here.named);
-    assert_eq!(s.notice, None);
+    assert_eq!(s.notice.as_deref(), None);
 }
 
 #[test]
@@ -94,11 +94,11 @@ fn a_bad_link_says_why_and_opens_the_preset() {
         });
         // Percent-encoding natively is laxer than decodeURIComponent: a
         // broken escape reads as text, which is then not JSON.
-        let why = match (&why, s.notice.as_ref()) {
+        let why = match (&why, s.notice.as_deref()) {
             (ReadError::Encoding, Some(Notice::BadLink(ReadError::NotJson))) => ReadError::NotJson,
             _ => why,
         };
-        assert_eq!(s.notice, Some(Notice::BadLink(why)), "{fragment}");
+        assert_eq!(s.notice.as_deref(), Some(&Notice::BadLink(why)), "{fragment}");
         assert_eq!(s.source.id(), "hoglandet-2023", "{fragment}");
         assert_eq!(s.scenario, Scenario::default());
     }
@@ -119,7 +119,7 @@ fn what_this_browser_saved_opens_unless_a_preset_is_asked_for() {
         ..writable()
     });
     assert_eq!(s.source.id(), presets::DEFAULT_PRESET);
-    assert_eq!(s.notice, None);
+    assert_eq!(s.notice.as_deref(), None);
 
     let newer = saved.replace("\"version\":1", "\"version\":9");
     let damaged = saved.replace("\"mode\":\"key\"", "\"mode\":\"sideways\"");
@@ -132,7 +132,7 @@ fn what_this_browser_saved_opens_unless_a_preset_is_asked_for() {
             saved: Some(text.into()),
             ..writable()
         });
-        assert_eq!(s.notice, Some(Notice::BadSaved(why)), "{text}");
+        assert_eq!(s.notice.as_deref(), Some(&Notice::BadSaved(why)), "{text}");
         assert_eq!(s.source.id(), presets::DEFAULT_PRESET);
     }
 }

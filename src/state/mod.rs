@@ -113,7 +113,8 @@ pub struct State {
     /// Indices into `named` to compare against the baseline.
     pub compare: [Option<usize>; 2],
     /// Something to tell the person: a bad link, storage that failed.
-    pub notice: Option<Notice>,
+    /// Shared, so the page passes it on without copying it.
+    pub notice: Option<Rc<Notice>>,
     /// Budgets people imported here.
     pub imports: Vec<ImportedBudget>,
     /// An import being checked before it replaces anything.

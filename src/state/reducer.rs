@@ -107,7 +107,7 @@ impl State {
             Edit::AddInsats(insats) => {
                 s.new_insatser.push(insats);
                 if let Err(e) = next.run(s) {
-                    next.notice = Some(Notice::Refused(e));
+                    next.notice = Some(Rc::new(Notice::Refused(e)));
                 }
             }
             Edit::RemoveInsats(i) => {
@@ -252,7 +252,7 @@ impl State {
             View::Lang(lang) => next.lang = lang,
             View::ToggleBaseline => next.show_baseline = !self.show_baseline,
             View::ToggleAllColumns => next.show_all_columns = !self.show_all_columns,
-            View::Notify(notice) => next.notice = Some(notice),
+            View::Notify(notice) => next.notice = Some(Rc::new(notice)),
             View::DismissNotice => next.notice = None,
         }
         next

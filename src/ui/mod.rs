@@ -216,7 +216,7 @@ fn App(props: &AppProps) -> Html {
                     {lang}
                     can_undo={state.history.can_undo()}
                     can_redo={state.history.can_redo()}
-                    notice={state.notice.clone()}
+                    notice={state.notice.clone().map(Shared)}
                     latest={latest.clone()}
                     dispatcher={store.dispatcher()}
                     mounted={props.mounted}

@@ -17,7 +17,7 @@ pub struct ToolbarProps {
     pub lang: Lang,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub notice: Option<Notice>,
+    pub notice: Option<Shared<Notice>>,
     /// Read when sharing or exporting, so typing does not redraw the bar.
     pub latest: Latest,
     pub dispatcher: UseReducerDispatcher<Store>,
@@ -71,9 +71,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="tool" onclick={export(Export::Json)} aria-label={w.export_json}>{ "JSON" }</button>
             </span>
             if let Some(notice) = &props.notice {
-                <div class={classes!("notice", matches!(notice, Notice::LinkReady).then_some("ok"))} role="status">
+                <div class={classes!("notice", matches!(**notice, Notice::LinkReady).then_some("ok"))} role="status">
                     <p>{ notice.say(lang, &IntlFormat) }</p>
-                    if let (Notice::LinkReady, Some(url)) = (notice, &*link) {
+                    if let (Notice::LinkReady, Some(url)) = (&**notice, &*link) {
                         <div class="link-field">
                             <label for="share-link">{ w.link_label }</label>
                             <input id="share-link" type="text" readonly=true value={url.clone()} />

@@ -6,6 +6,7 @@
 use super::{link, read_saved, Codec};
 use crate::engine::Lang;
 use crate::state::{Notice, PresetReader, State};
+use std::rc::Rc;
 
 /// What the page finds as it opens, as raw text: the browser reads it and
 /// hands it here.
@@ -38,7 +39,7 @@ pub fn open_page<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) 
     // Said at once: a notice that appears later, on the first save, pushes
     // the page down just as someone reaches for a field.
     if state.notice.is_none() && !opening.storage_writable {
-        state.notice = Some(Notice::StorageUnavailable);
+        state.notice = Some(Rc::new(Notice::StorageUnavailable));
     }
     state
 }
@@ -65,7 +66,7 @@ fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Stat
         let mut state = match read.and_then(|l| link::open(l, presets)) {
             Ok(state) => state,
             Err(why) => State {
-                notice: Some(Notice::BadLink(why)),
+                notice: Some(Rc::new(Notice::BadLink(why))),
                 ..fallback()
             },
         };
@@ -88,7 +89,7 @@ fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Stat
             }
             Some(Err(why)) => {
                 return State {
-                    notice: Some(Notice::BadSaved(why)),
+                    notice: Some(Rc::new(Notice::BadSaved(why))),
                     ..fallback()
                 }
             }
