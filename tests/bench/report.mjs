@@ -234,7 +234,7 @@ page: f64 formatting (about 10 kB raw), reachable only through serde's
 
 The redesign of issue 15 (typed errors and notices worded in both
 languages, the headline's explanation of who adds what, undo kept per
-budget, the state in modules) took the page from 249.1 kB to 254.5 kB gzip
+budget, the state in modules) took the page from 249.1 kB to 254.1 kB gzip
 (one build, \`scripts/size.sh\`). twiggy on the wasm before and after
 (wasm-opt -Oz with names kept) puts the 12.7 kB of code and data it adds in
 the components' views: the explanation, worked out once in the App (about
@@ -248,7 +248,7 @@ each measured alone on the wasm (gzip): the goal-seek cards as functions of
 one component instead of three components −2.7 kB, the print header and
 the sticky summary as functions −1.0 kB, no cloned actions in handlers
 −0.7 kB, the top controls built once −0.4 kB, the words never inlined
-−0.3 kB, no version-probe deserializers −0.3 kB, no boxed closures in the
+−0.3 kB, no version-probe deserializers −0.3 kB, the notice shared rather than copied −0.35 kB, no boxed closures in the
 reducer −0.2 kB.
 
 After the first visit the service worker fetches both workers in the
