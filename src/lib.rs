@@ -3,9 +3,11 @@
 //! [`engine`] is pure Rust and knows nothing of the browser; the CLI and
 //! the Yew shell in `ui` (wasm only) both call it. [`state`] is the
 //! calculator's state and reducer, also pure, so it is tested natively.
+//! [`words`] says what the page and the CLI share, in either language.
 
 pub mod engine;
 pub mod state;
+pub mod words;
 
 #[cfg(feature = "bench")]
 pub mod bench_support;

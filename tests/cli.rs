@@ -350,3 +350,51 @@ fn goal_prints_room_and_the_required_change() {
         stdout(&o)
     );
 }
+
+/// The CLI's headline is the page's, in the same words and figures
+/// (`finsam_kalkyl::words`).
+#[test]
+fn scenario_attributes_a_key_bound_raise_truthfully() {
+    let args = |lang: &str, mode: &str| {
+        run(&[
+            "scenario",
+            "sodra-vatterbygden-2024",
+            "--member",
+            "Habo",
+            "--delta",
+            "+10 000",
+            "--state-offer",
+            "6 000 000",
+            "--mode",
+            mode,
+            "--lang",
+            lang,
+        ])
+    };
+    let sv = stdout(&args("sv", "key"));
+    assert!(
+        sv.contains(
+            "Habo kommun +10 000 kr. Enligt nyckeln ökar de övriga kommunerna med 126 510 kr, \
+             regionen med 136 510 kr och staten med 273 020 kr: totalt 546 040 kr mer till förbundet."
+        ),
+        "{sv}"
+    );
+    assert!(!sv.contains("Varje krona"), "{sv}");
+    assert!(
+        sv.contains("Det kräver av de andra 2024: Region Jönköpings län +136 510 kr; Jönköpings kommun +"),
+        "{sv}"
+    );
+    let en = stdout(&args("en", "key"));
+    assert!(
+        en.contains(
+            "Habo kommun +10 000 kr. By the key, the other municipalities add 126 510 kr, \
+             the region 136 510 kr and the state 273 020 kr: 546 040 kr more for the association in all."
+        ),
+        "{en}"
+    );
+    let alone = stdout(&args("sv", "alone"));
+    assert!(
+        alone.contains("Varje krona från Habo kommun ger 4 kr till förbundet."),
+        "{alone}"
+    );
+}

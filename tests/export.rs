@@ -33,6 +33,7 @@ fn request() -> XlsxRequest {
     XlsxRequest {
         budget: imported.budget,
         scenario: Scenario::default(),
+        description: String::new(),
         lang: Lang::Sv,
         options: Options::default(),
         import_findings: Vec::new(),

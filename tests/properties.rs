@@ -329,14 +329,40 @@ proptest! {
     }
 }
 
+/// The goal seeks' search bounds, as `engine::planning` has them: a
+/// uniform change of at most +1000 %, and at most 1 000 000 000 kr a year
+/// from one member.
+const MOST_PERCENT: i64 = 1000;
+const MOST_KR: i64 = 1_000_000_000;
+
+/// Every member's contribution changed by `pct` percent from `from`, as
+/// the uniform goal seek changes it.
+fn uniform(base: &finsam_kalkyl::engine::Analysis, pct: Decimal, from: i32, start: &Scenario) -> Scenario {
+    let members = base
+        .kommun_names
+        .iter()
+        .map(|k| MemberRef::Kommun(k.clone()))
+        .chain(Some(MemberRef::Region));
+    members.fold(
+        Scenario {
+            mode: Mode::Alone,
+            region_follows: false,
+            from_year: Some(from),
+            ..start.clone()
+        },
+        |s, m| s.with_change(m, Change::Percent(pct)),
+    )
+}
+
 proptest! {
     // Goal seeks, fed back in as scenarios, hold exactly at the floor:
-    // their answer holds, and 1 kr (or 0,01 %) less does not.
+    // their answer holds, and 1 kr (or 0,01 %) less does not. An answer
+    // comes back exactly when the most the search may try holds.
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn goal_seeks_are_exact(text in table(), floor in 0i64..3_000_000, insats in 0i64..2_000_000) {
-        use finsam_kalkyl::engine::{planning, scenario::NewInsats, Change};
+        use finsam_kalkyl::engine::{planning, scenario::NewInsats};
         let budget = import_table(&text).unwrap().budget;
         let options = Options::default();
         let base = analyse(&budget, &options);
@@ -346,27 +372,34 @@ proptest! {
         let low = |s: &Scenario| {
             run_scenario(&budget, &base, s, &options).ok().and_then(|o| planning::lowest_equity(&base, &o, from))
         };
+        let holds = |s: &Scenario| low(s).is_some_and(|l| l >= floor);
 
         let goal = planning::required_uniform(&budget, &base, &roomy, &options, floor, from);
+        let most = uniform(&base, d(MOST_PERCENT), from, &roomy);
+        prop_assert_eq!(goal.percent.is_some(), holds(&most));
+        prop_assert_eq!(goal.scenario.is_some(), goal.percent.is_some());
         if let (Some(pct), Some(s)) = (goal.percent, goal.scenario) {
-            prop_assert!(low(&s).unwrap() >= floor);
+            prop_assert!(holds(&s));
             if pct > d(-100) {
-                let mut less = s.clone();
-                for c in &mut less.changes {
-                    c.change = Change::Percent(pct - Decimal::new(1, 2));
-                }
-                prop_assert!(low(&less).is_none_or(|l| l < floor));
+                prop_assert!(!holds(&uniform(&base, pct - Decimal::new(1, 2), from, &roomy)));
             }
         }
 
         let member = MemberRef::Kommun(base.kommun_names[0].clone());
         let last = base.chain.last().map(|&i| base.columns[i].year).unwrap();
         let new = NewInsats { name: "Ny".into(), yearly: d(insats), start: from, end: last };
-        if let Some((x, s)) = planning::required_of_member(&budget, &base, &roomy, &options, floor, &member, Some(&new)) {
-            prop_assert!(low(&s).unwrap() >= floor);
+        let with = |x: Decimal| {
+            let mut s = Scenario { mode: Mode::Key, region_follows: true, from_year: Some(from), ..roomy.clone() };
+            s.new_insatser.push(new.clone());
+            s.with_change(member.clone(), Change::Kr(x))
+        };
+        let answer = planning::required_of_member(&budget, &base, &roomy, &options, floor, &member, Some(&new));
+        prop_assert_eq!(answer.is_some(), holds(&with(d(MOST_KR))));
+        if let Some((x, s)) = answer {
+            prop_assert_eq!(&s, &with(x));
+            prop_assert!(holds(&s));
             if x > Decimal::ZERO {
-                let less = s.clone().with_change(member.clone(), Change::Kr(x - Decimal::ONE));
-                prop_assert!(low(&less).is_none_or(|l| l < floor));
+                prop_assert!(!holds(&with(x - Decimal::ONE)));
             }
         }
 
@@ -386,5 +419,37 @@ proptest! {
                 None => prop_assert!(held(Decimal::ZERO).unwrap() < floor),
             }
         }
+    }
+
+    /// Without utrymme to spare (the tables give the state exactly twice
+    /// the kommun side), no raise can be matched: a floor above the
+    /// baseline's lowest equity has no answer, from every member or from
+    /// one, and the uniform answer says what it would take were the state
+    /// to match everything. At or below it, there is always an answer.
+    #[test]
+    fn goal_seeks_say_when_the_state_leaves_no_answer(text in table(), above in 1i64..2_000_000) {
+        use finsam_kalkyl::engine::planning;
+        let budget = import_table(&text).unwrap().budget;
+        let options = Options::default();
+        let base = analyse(&budget, &options);
+        let from = base.budget_year.unwrap();
+        let start = Scenario::default();
+        let outcome = run_scenario(&budget, &base, &start, &options).unwrap();
+        let lowest = planning::lowest_equity(&base, &outcome, from).unwrap();
+        let member = MemberRef::Kommun(base.kommun_names[0].clone());
+
+        let floor = lowest + d(above);
+        let goal = planning::required_uniform(&budget, &base, &start, &options, floor, from);
+        prop_assert_eq!(goal.percent, None);
+        prop_assert_eq!(goal.scenario, None);
+        prop_assert!(goal.unmatched_alone.is_some_and(|a| a > Decimal::ZERO));
+        // Were the state to match everything, it would take a raise.
+        prop_assert!(goal.percent_if_state_matched.is_none_or(|p| p > Decimal::ZERO));
+        prop_assert_eq!(planning::required_of_member(&budget, &base, &start, &options, floor, &member, None), None);
+
+        let goal = planning::required_uniform(&budget, &base, &start, &options, lowest, from);
+        prop_assert!(goal.percent.is_some_and(|p| p >= d(-100) && p <= Decimal::ZERO));
+        let answer = planning::required_of_member(&budget, &base, &start, &options, lowest, &member, None);
+        prop_assert_eq!(answer.map(|a| a.0), Some(Decimal::ZERO));
     }
 }

@@ -12,7 +12,9 @@ fn main() {
         let request = data.as_string().unwrap_or_default();
         match finsam_kalkyl::engine::export::xlsx_from_request(&request) {
             Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
-            Err(why) => JsValue::from_str(&why),
+            // The page says the workbook could not be made; what went wrong
+            // is for whoever debugs it.
+            Err(why) => JsValue::from_str(&format!("{why:?}")),
         }
     });
 }

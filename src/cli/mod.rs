@@ -1,171 +1,19 @@
 //! The native command line: the same engine as the browser, for people
-//! who live in terminals and for scripts.
+//! who live in terminals and for scripts. One function per subcommand.
 
+mod args;
 mod json;
 mod text;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use args::{Cli, Command, Format, GoalArgs, Input, ModeArg, Output, ScenarioArgs, YesNo};
+use clap::Parser;
 use finsam_kalkyl::engine::{
-    self, analyse, money, presets, run_scenario, scenario::resolve_member, Change, Imported, Lang, Mode,
-    Options, Scenario, SwedishFormat,
+    self, analyse, money, planning, presets, run_scenario, scenario::resolve_member, Analysis, Change,
+    Imported, Lang, MemberRef, Mode, Options, Scenario, SwedishFormat,
 };
+use finsam_kalkyl::words::{self, Say};
 use rust_decimal::Decimal;
 use std::io::Write;
-
-/// Budget scenarios for Swedish samordningsförbund (Finsam).
-#[derive(Parser, Debug)]
-#[command(name = "finsam-kalkyl", version, about, long_about = None)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Print the multi-year table and the findings of a budget table.
-    Check {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        output: Output,
-    },
-    /// Change one member's contribution and compare with the baseline.
-    Scenario {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        scenario: ScenarioArgs,
-        #[command(flatten)]
-        output: Output,
-    },
-    /// Write the multi-year table (baseline, scenario, change) as CSV or
-    /// XLSX, or the budget itself as the canonical JSON model.
-    Export {
-        #[command(flatten)]
-        input: Input,
-        #[arg(long, value_enum)]
-        format: Format,
-        #[command(flatten)]
-        scenario: ScenarioArgs,
-        /// The file to write.
-        #[arg(short, long)]
-        output: std::path::PathBuf,
-        /// Language of headings and messages in the file.
-        #[arg(long, value_enum, default_value_t = LangArg::Sv)]
-        lang: LangArg,
-    },
-    /// What can the förbund afford? Room for new insatser per year, and the
-    /// uniform change of every member's contribution that keeps equity at
-    /// or above the floor (with --member: what that kommun alone, key-bound,
-    /// would have to add).
-    Goal {
-        #[command(flatten)]
-        input: Input,
-        /// The lowest equity allowed in any year, in kronor.
-        #[arg(long, allow_hyphen_values = true, default_value = "0")]
-        floor: String,
-        /// A new insats to afford: its yearly cost in kronor.
-        #[arg(long, allow_hyphen_values = true, requires_all = ["start", "end"])]
-        new_insats: Option<String>,
-        /// First year of the new insats.
-        #[arg(long)]
-        start: Option<i32>,
-        /// Last year of the new insats.
-        #[arg(long)]
-        end: Option<i32>,
-        #[command(flatten)]
-        scenario: ScenarioArgs,
-        #[command(flatten)]
-        output: Output,
-    },
-    /// Print the JSON Schema of the canonical budget model.
-    Schema,
-    /// List the budgets compiled into the app.
-    Presets,
-}
-
-/// A scenario, as flags. Without `--member` only the state offer and the
-/// step-up apply.
-#[derive(clap::Args, Debug)]
-struct ScenarioArgs {
-    /// The member: a row label, case-insensitive, or a unique prefix such as `Habo`.
-    #[arg(long)]
-    member: Option<String>,
-    /// Change in kronor, Swedish style: `10000`, `"+10 000"`, `-5 000`, `1 234,50`.
-    #[arg(long, allow_hyphen_values = true, conflicts_with = "percent")]
-    delta: Option<String>,
-    /// Change in percent of the member's contribution each year: `5`, `-2,5`.
-    #[arg(long, allow_hyphen_values = true)]
-    percent: Option<String>,
-    /// First year the change applies to (default: the budget year).
-    #[arg(long)]
-    from: Option<i32>,
-    /// `key`: every kommun moves by the split key; `alone`: only this member.
-    #[arg(long, value_enum, default_value_t = ModeArg::Key)]
-    mode: ModeArg,
-    /// Whether the region matches the kommuner's change.
-    #[arg(long, value_enum, default_value_t = YesNo::Yes)]
-    region_follows: YesNo,
-    /// The state's utrymme (offer) in kronor from `--from` on (default: the table's state figure).
-    #[arg(long, allow_hyphen_values = true)]
-    state_offer: Option<String>,
-    /// Step every member's contribution up by this percent a year.
-    #[arg(long, allow_hyphen_values = true)]
-    step_up: Option<String>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Csv,
-    Xlsx,
-    Json,
-}
-
-#[derive(clap::Args, Debug)]
-struct Input {
-    /// A budget table (CSV or TSV, `;` `,` or tab), a budget JSON file, or a preset id (see `presets`).
-    file: String,
-    /// Equity guideline in percent of the year's member contributions.
-    #[arg(long)]
-    equity_guideline: Option<String>,
-}
-
-#[derive(clap::Args, Debug)]
-struct Output {
-    /// Machine-readable JSON instead of the table. Money is written as plain decimal strings.
-    #[arg(long)]
-    json: bool,
-    /// Language of the table and messages.
-    #[arg(long, value_enum, default_value_t = LangArg::Sv)]
-    lang: LangArg,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum ModeArg {
-    Key,
-    Alone,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum YesNo {
-    Yes,
-    No,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum LangArg {
-    Sv,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Sv => Lang::Sv,
-            LangArg::En => Lang::En,
-        }
-    }
-}
 
 /// Exit status 2 and a message for input that cannot be used.
 struct Fail(String);
@@ -178,7 +26,30 @@ pub fn run() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    match execute(cli) {
+    let done = match cli.command {
+        Command::Schema => write(engine::model::json_schema()),
+        Command::Presets => write(
+            presets::PRESETS
+                .iter()
+                .map(|p| format!("{:<26} {}\n", p.id, p.name))
+                .collect(),
+        ),
+        Command::Check { input, output } => check(&input, &output),
+        Command::Scenario {
+            input,
+            scenario,
+            output,
+        } => scenario_command(&input, scenario, &output),
+        Command::Export {
+            input,
+            format,
+            scenario,
+            output,
+            lang,
+        } => export(&input, format, scenario, &output, lang.into()),
+        Command::Goal(goal_args) => goal(goal_args),
+    };
+    match done {
         Ok(()) => 0,
         Err(Fail(message)) => {
             eprintln!("finsam-kalkyl: {message}");
@@ -187,177 +58,153 @@ pub fn run() -> i32 {
     }
 }
 
-fn execute(cli: Cli) -> Result<(), Fail> {
-    let mut out = std::io::stdout().lock();
-    let write = |out: &mut std::io::StdoutLock, s: String| {
-        // A closed pipe (`| head`) is not an error worth a message.
-        let _ = out.write_all(s.as_bytes());
+fn write(text: String) -> Result<(), Fail> {
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(())
+}
+
+/// A scenario error, in the words the page uses.
+fn refused(lang: Lang) -> impl Fn(engine::ScenarioError) -> Fail {
+    move |e| Fail(e.say(lang, &SwedishFormat))
+}
+
+fn check(input: &Input, output: &Output) -> Result<(), Fail> {
+    let (imported, options) = load(input)?;
+    let analysis = analyse(&imported.budget, &options);
+    write(if output.json {
+        json::check(&imported, &analysis)
+    } else {
+        text::check(&imported, &analysis, output.lang.into())
+    })
+}
+
+fn scenario_command(input: &Input, args: ScenarioArgs, output: &Output) -> Result<(), Fail> {
+    if args.member.is_none() {
+        return Err(Fail("ange --member, och --delta eller --percent".into()));
+    }
+    let lang: Lang = output.lang.into();
+    let (imported, options) = load(input)?;
+    let base = analyse(&imported.budget, &options);
+    let scenario = args.build(&base, lang)?;
+    let outcome = run_scenario(&imported.budget, &base, &scenario, &options).map_err(refused(lang))?;
+    write(if output.json {
+        json::scenario(&imported, &base, &scenario, &outcome)
+    } else {
+        text::scenario(&imported, &base, &scenario, &outcome, lang)
+    })
+}
+
+fn export(
+    input: &Input,
+    format: Format,
+    args: ScenarioArgs,
+    path: &std::path::Path,
+    lang: Lang,
+) -> Result<(), Fail> {
+    let (imported, options) = load(input)?;
+    let base = analyse(&imported.budget, &options);
+    let scenario = args.build(&base, lang)?;
+    let outcome = run_scenario(&imported.budget, &base, &scenario, &options).map_err(refused(lang))?;
+    let findings = engine::scenario::visible_findings(&imported.findings, &base, &outcome);
+    let description = words::describe(&base, &scenario, outcome.from_year, lang, &SwedishFormat);
+    let bytes = match format {
+        Format::Csv => engine::export::csv(&base, &outcome, &description, lang).into_bytes(),
+        Format::Xlsx => engine::export::xlsx(&base, &outcome, &description, &findings, lang, &SwedishFormat)
+            .map_err(|_| Fail(format!("kan inte skriva arbetsboken {}", path.display())))?,
+        Format::Json => imported.budget.to_json().into_bytes(),
     };
-    match cli.command {
-        Command::Schema => write(&mut out, engine::model::json_schema()),
-        Command::Export {
-            input,
-            format,
-            scenario,
-            output,
-            lang,
-        } => {
-            let (imported, options) = load(&input)?;
-            let lang: Lang = lang.into();
-            let base = analyse(&imported.budget, &options);
-            let scenario = scenario.build(&base, lang)?;
-            let outcome = run_scenario(&imported.budget, &base, &scenario, &options)
-                .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
-            let findings = engine::scenario::visible_findings(&imported.findings, &base, &outcome);
-            let bytes = match format {
-                Format::Csv => {
-                    engine::export::csv(&base, &outcome, &scenario, lang, &SwedishFormat).into_bytes()
-                }
-                Format::Xlsx => {
-                    engine::export::xlsx(&base, &outcome, &scenario, &findings, lang, &SwedishFormat)
-                        .map_err(Fail)?
-                }
-                Format::Json => imported.budget.to_json().into_bytes(),
-            };
-            std::fs::write(&output, bytes)
-                .map_err(|e| Fail(format!("kan inte skriva {}: {e}", output.display())))?;
-        }
-        Command::Goal {
-            input,
-            floor,
-            new_insats,
+    std::fs::write(path, bytes)
+        .map_err(|e| Fail(format!("kan inte skriva {}: {}", path.display(), io_reason(&e))))
+}
+
+fn goal(args: GoalArgs) -> Result<(), Fail> {
+    let lang: Lang = args.output.lang.into();
+    let (imported, options) = load(&args.input)?;
+    let base = analyse(&imported.budget, &options);
+    let floor = amount("--floor", &args.floor)?;
+    let member = args.scenario.member.clone();
+    // The goal seeks change contributions themselves: only the scenario's
+    // other settings are the starting point.
+    let mut start_from = ScenarioArgs {
+        member: None,
+        ..args.scenario
+    }
+    .build(&base, lang)?;
+    let insats = match (args.new_insats, args.start, args.end) {
+        (Some(kr), Some(start), Some(end)) => Some(engine::scenario::NewInsats {
+            name: if lang == Lang::Sv {
+                "Ny insats"
+            } else {
+                "New insats"
+            }
+            .into(),
+            yearly: amount("--new-insats", &kr)?,
             start,
             end,
-            scenario,
-            output,
-        } => {
-            let (imported, options) = load(&input)?;
-            let lang: Lang = output.lang.into();
-            let base = analyse(&imported.budget, &options);
-            let floor = amount("--floor", &floor)?;
-            let member = scenario.member.clone();
-            // The goal seeks change contributions themselves: only the
-            // scenario's other settings are the starting point.
-            let mut start_from = ScenarioArgs {
-                member: None,
-                ..scenario
-            }
-            .build(&base, lang)?;
-            let insats = match (new_insats, start, end) {
-                (Some(kr), Some(start), Some(end)) => Some(engine::scenario::NewInsats {
-                    name: if lang == Lang::Sv {
-                        "Ny insats".into()
-                    } else {
-                        "New insats".into()
-                    },
-                    yearly: amount("--new-insats", &kr)?,
-                    start,
-                    end,
-                }),
-                _ => None,
+        }),
+        _ => None,
+    };
+    start_from.new_insatser.extend(insats.clone());
+    run_scenario(&imported.budget, &base, &start_from, &options).map_err(refused(lang))?;
+    let from = start_from.from_year.or(base.budget_year).unwrap_or_default();
+    let uniform = planning::required_uniform(&imported.budget, &base, &start_from, &options, floor, from);
+    let room = planning::room(&imported.budget, &base, &start_from, &options, floor);
+    let for_member = match member {
+        Some(name) => {
+            let m = resolve_member(&base, &name).map_err(refused(lang))?;
+            let without = Scenario {
+                new_insatser: Vec::new(),
+                ..start_from.clone()
             };
-            start_from.new_insatser.extend(insats.clone());
-            run_scenario(&imported.budget, &base, &start_from, &options)
-                .map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
-            let from = start_from.from_year.or(base.budget_year).unwrap_or_default();
-            let goal = engine::planning::required_uniform(
+            let name = match &m {
+                MemberRef::Region => base.region_name.clone(),
+                MemberRef::Kommun(label) => label.clone(),
+            };
+            let answer = planning::required_of_member(
                 &imported.budget,
                 &base,
-                &start_from,
+                &without,
                 &options,
                 floor,
-                from,
+                &m,
+                insats.as_ref(),
             );
-            let room = engine::planning::room(&imported.budget, &base, &start_from, &options, floor);
-            let for_member = match member {
-                Some(name) => {
-                    let m =
-                        resolve_member(&base, &name).map_err(|e| Fail(e.message(lang, &SwedishFormat)))?;
-                    let without = engine::Scenario {
-                        new_insatser: Vec::new(),
-                        ..start_from.clone()
-                    };
-                    let name = match &m {
-                        engine::MemberRef::Region => base.region_name.clone(),
-                        engine::MemberRef::Kommun(label) => label.clone(),
-                    };
-                    Some((
-                        name,
-                        engine::planning::required_of_member(
-                            &imported.budget,
-                            &base,
-                            &without,
-                            &options,
-                            floor,
-                            &m,
-                            insats.as_ref(),
-                        ),
-                    ))
-                }
-                None => None,
-            };
-            let report = text::GoalReport {
-                base: &base,
-                imported: &imported,
-                floor,
-                goal: &goal,
-                room: &room,
-                member: for_member.as_ref(),
-                options: &options,
-            };
-            write(
-                &mut out,
-                if output.json {
-                    json::goal(&report)
-                } else {
-                    text::goal(&report, lang)
-                },
-            );
+            Some((name, answer))
         }
-        Command::Presets => {
-            for p in presets::PRESETS {
-                write(&mut out, format!("{:<26} {}\n", p.id, p.name));
-            }
-        }
-        Command::Check { input, output } => {
-            let (imported, options) = load(&input)?;
-            let analysis = analyse(&imported.budget, &options);
-            let lang = output.lang.into();
-            let text = if output.json {
-                json::check(&imported, &analysis)
-            } else {
-                text::check(&imported, &analysis, lang)
-            };
-            write(&mut out, text);
-        }
-        Command::Scenario {
-            input,
-            scenario,
-            output,
-        } => {
-            let (imported, options) = load(&input)?;
-            let lang: Lang = output.lang.into();
-            let base = analyse(&imported.budget, &options);
-            let fmt = SwedishFormat;
-            if scenario.member.is_none() {
-                return Err(Fail("ange --member, och --delta eller --percent".into()));
-            }
-            let scenario = scenario.build(&base, lang)?;
-            let outcome = run_scenario(&imported.budget, &base, &scenario, &options)
-                .map_err(|e| Fail(e.message(lang, &fmt)))?;
-            let text = if output.json {
-                json::scenario(&imported, &base, &scenario, &outcome)
-            } else {
-                text::scenario(&imported, &base, &scenario, &outcome, lang)
-            };
-            write(&mut out, text);
-        }
-    }
-    Ok(())
+        None => None,
+    };
+    let report = text::GoalReport {
+        base: &base,
+        imported: &imported,
+        floor,
+        goal: &uniform,
+        room: &room,
+        member: for_member.as_ref(),
+        options: &options,
+    };
+    write(if args.output.json {
+        json::goal(&report)
+    } else {
+        text::goal(&report, lang)
+    })
 }
 
 fn amount(flag: &str, text: &str) -> Result<Decimal, Fail> {
     money::parse_amount(text).map_err(|e| Fail(format!("{flag}: {}", e.message(Lang::Sv))))
+}
+
+fn percent(flag: &str, text: &str, lang: Lang) -> Result<Decimal, Fail> {
+    money::parse_percent(text).map_err(|e| Fail(format!("{flag}: {}", e.message(lang))))
+}
+
+/// Why a file could not be read or written, without the system's own text.
+fn io_reason(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "filen eller mappen finns inte",
+        std::io::ErrorKind::PermissionDenied => "behörighet saknas",
+        _ => "filen gick inte att komma åt",
+    }
 }
 
 /// Reads a table, a budget JSON file, or a preset.
@@ -366,10 +213,7 @@ fn load(input: &Input) -> Result<(Imported, Options), Fail> {
         equity_guideline_pct: input
             .equity_guideline
             .as_deref()
-            .map(|s| {
-                money::parse_percent(s)
-                    .map_err(|e| Fail(format!("--equity-guideline: {}", e.message(Lang::Sv))))
-            })
+            .map(|s| percent("--equity-guideline", s, Lang::Sv))
             .transpose()?,
     };
     let path = std::path::Path::new(&input.file);
@@ -379,15 +223,15 @@ fn load(input: &Input) -> Result<(Imported, Options), Fail> {
             return Ok((imported, options));
         }
     }
-    let bytes = std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {e}", input.file)))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {}", input.file, io_reason(&e))))?;
     let imported =
         engine::import_file(&bytes).map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?;
     Ok((imported, options))
 }
 
 impl ScenarioArgs {
-    fn build(self, base: &finsam_kalkyl::engine::Analysis, lang: Lang) -> Result<Scenario, Fail> {
-        let fmt = SwedishFormat;
+    fn build(self, base: &Analysis, lang: Lang) -> Result<Scenario, Fail> {
         let scenario = Scenario {
             from_year: self.from,
             mode: match self.mode {
@@ -399,23 +243,16 @@ impl ScenarioArgs {
                 .state_offer
                 .map(|s| amount("--state-offer", &s))
                 .transpose()?,
-            step_up_pct: self
-                .step_up
-                .map(|s| {
-                    money::parse_percent(&s).map_err(|e| Fail(format!("--step-up: {}", e.message(lang))))
-                })
-                .transpose()?,
+            step_up_pct: self.step_up.map(|s| percent("--step-up", &s, lang)).transpose()?,
             ..Scenario::default()
         };
         let Some(name) = self.member else {
             return Ok(scenario);
         };
-        let member = resolve_member(base, &name).map_err(|e| Fail(e.message(lang, &fmt)))?;
+        let member = resolve_member(base, &name).map_err(refused(lang))?;
         let change = match (self.delta, self.percent) {
             (Some(d), _) => Change::Kr(amount("--delta", &d)?),
-            (None, Some(p)) => Change::Percent(
-                money::parse_percent(&p).map_err(|e| Fail(format!("--percent: {}", e.message(lang))))?,
-            ),
+            (None, Some(p)) => Change::Percent(percent("--percent", &p, lang)?),
             (None, None) => return Err(Fail("ange --delta eller --percent".into())),
         };
         Ok(scenario.with_change(member, change))

@@ -3,11 +3,13 @@
 
 use finsam_kalkyl::engine::{
     analysis::ColumnFigures,
+    explain::explain,
     money,
     report::{self, Figure, Style},
-    scenario::{describe, ScenarioOutcome},
+    scenario::ScenarioOutcome,
     Analysis, Finding, Imported, Lang, NumberFormat, OpeningSource, Scenario, SwedishFormat,
 };
+use finsam_kalkyl::words::{self as crate_words, Say};
 use rust_decimal::Decimal;
 
 fn kr(v: Decimal) -> String {
@@ -115,13 +117,26 @@ impl Table {
 }
 
 /// Words of the CLI's own; the table's row labels come from the engine's
-/// report, shared with the browser and the exports.
+/// report, and the headline's sentences from `finsam_kalkyl::words`, both
+/// shared with the browser.
 struct Words {
     chained_note: &'static str,
     missing: &'static str,
     findings: &'static str,
     no_findings: &'static str,
     change: &'static str,
+    total_funding: &'static str,
+    equity_end: &'static str,
+    first_deficit: &'static str,
+    first_negative: &'static str,
+    none: &'static str,
+    floor: &'static str,
+    in_every_year: &'static str,
+    room_intro: &'static str,
+    room: &'static str,
+    baseline: &'static str,
+    with_change: &'static str,
+    change_head: &'static str,
 }
 
 const SV: Words = Words {
@@ -130,6 +145,18 @@ const SV: Words = Words {
     findings: "Fynd",
     no_findings: "Inga fynd: summorna stämmer, fördelningen följer Finsam 5 § och eget kapital är positivt.",
     change: "  förändring",
+    total_funding: "Total finansiering",
+    equity_end: "Eget kapital vid planens slut",
+    first_deficit: "Första år med underskott",
+    first_negative: "Första år med negativt eget kapital",
+    none: "inget",
+    floor: "Golv för eget kapital",
+    in_every_year: "i varje år",
+    room_intro: "Utrymme för nya insatser (kr per år, från året till planens slut):",
+    room: "Utrymme",
+    baseline: "Utgångsläge",
+    with_change: "Med ändringen",
+    change_head: "Förändring",
 };
 
 const EN: Words = Words {
@@ -138,6 +165,18 @@ const EN: Words = Words {
     findings: "Findings",
     no_findings: "No findings: totals add up, the split follows Finsam § 5 and equity stays positive.",
     change: "  change",
+    total_funding: "Total funding",
+    equity_end: "Equity at the end of the plan",
+    first_deficit: "First year with a deficit",
+    first_negative: "First year with negative equity",
+    none: "none",
+    floor: "Equity floor",
+    in_every_year: "in every year",
+    room_intro: "Room for new insatser (kr a year, from the year to the end of the plan):",
+    room: "Room",
+    baseline: "Baseline",
+    with_change: "With the change",
+    change_head: "Change",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -225,11 +264,10 @@ pub fn scenario(
     lang: Lang,
 ) -> String {
     let w = words(lang);
-    let sv = lang == Lang::Sv;
     let mut out = format!(
         "{}\n{}\n\n",
         base.title,
-        describe(base, scenario, outcome.from_year, lang, &SwedishFormat).replace('\u{a0}', " ")
+        crate_words::describe(base, scenario, outcome.from_year, lang, &SwedishFormat).replace('\u{a0}', " ")
     );
 
     let cols: Vec<usize> = base.chain.clone();
@@ -248,11 +286,7 @@ pub fn scenario(
     }
     both(&mut t, &base.region_name, &|c| c.region);
     both(&mut t, &base.state_name, &|c| c.state);
-    both(
-        &mut t,
-        if sv { "Total finansiering" } else { "Total funding" },
-        &|c| c.members_total,
-    );
+    both(&mut t, w.total_funding, &|c| c.members_total);
     let l = report::labels(lang);
     both(&mut t, l.total_costs, &|c| c.costs);
     both(&mut t, l.result, &|c| c.result);
@@ -260,7 +294,7 @@ pub fn scenario(
     out.push_str(&t.render());
     out.push('\n');
 
-    for line in headline(base, outcome, lang) {
+    for line in headline(base, scenario, outcome, lang) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -270,121 +304,69 @@ pub fn scenario(
     out
 }
 
-/// The sentences a politician reads first.
-pub fn headline(base: &Analysis, outcome: &ScenarioOutcome, lang: Lang) -> Vec<String> {
-    let sv = lang == Lang::Sv;
+/// The sentences a politician reads first: the page's headline, in the
+/// page's words.
+pub fn headline(base: &Analysis, scenario: &Scenario, outcome: &ScenarioOutcome, lang: Lang) -> Vec<String> {
+    let w = words(lang);
     let fmt = SwedishFormat;
-    let k = |v: Decimal| fmt.kr(v).replace('\u{a0}', " ");
-    let s = |v: Decimal| format!("{} kr", signed(v));
+    let k = |v: Decimal| fmt.kr(v);
+    let s = |v: Decimal| fmt.signed_kr(v);
     let mut lines = Vec::new();
     let from = outcome.from_year;
     if let Some(i) = base.chained_column(from) {
         let (b, n) = (&base.columns[i], &outcome.columns[i]);
-        lines.push(if sv {
-            format!(
-                "Total finansiering {from}: {} ({}).",
-                k(n.members_total),
-                s(n.members_total - b.members_total)
-            )
-        } else {
-            format!(
-                "Total funding {from}: {} ({}).",
-                k(n.members_total),
-                s(n.members_total - b.members_total)
-            )
-        });
+        lines.push(format!(
+            "{} {from}: {} ({}).",
+            w.total_funding,
+            k(n.members_total),
+            s(n.members_total - b.members_total)
+        ));
     }
-    if let Some(lev) = &outcome.leverage {
-        match (lev.per_krona, sv) {
-            (Some(per), true) => lines.push(format!(
-                "Varje krona från {} ger {} kr till förbundet ({} betalar {}, förbundet får {}).",
-                lev.member,
-                money::format_amount_plain(per),
-                lev.member,
-                s(lev.member_delta),
-                s(lev.total_delta)
-            )),
-            (Some(per), false) => lines.push(format!(
-                "Every krona from {} brings {} kr to the association ({} pays {}, the association gets {}).",
-                lev.member,
-                money::format_amount_plain(per),
-                lev.member,
-                s(lev.member_delta),
-                s(lev.total_delta)
-            )),
-            (None, true) => lines.push(format!(
-                "Höjningen från {} ger inget {from}: den kan inte matchas (se fynden).",
-                lev.member
-            )),
-            (None, false) => lines.push(format!(
-                "The increase from {} brings nothing in {from}: it cannot be matched (see the findings).",
-                lev.member
-            )),
-        }
-        if let (Some(per_k), Some(per)) = (lev.per_kommun_krona, lev.per_krona) {
-            if per_k != per {
-                lines.push(if sv {
-                    format!(
-                        "Varje krona från kommunsidan ger {} kr.",
-                        money::format_amount_plain(per_k)
-                    )
-                } else {
-                    format!(
-                        "Every krona from the municipal side brings {} kr.",
-                        money::format_amount_plain(per_k)
-                    )
-                });
-            }
-        }
+    let explanation = explain(base, scenario, outcome);
+    let lever = explanation.lever.say(lang, &fmt);
+    if !lever.is_empty() {
+        lines.push(lever);
     }
-    let asks: Vec<String> = outcome
-        .asks
-        .iter()
-        .filter(|a| !a.offer_delta.is_zero() || !a.paid_delta.is_zero())
-        .map(|a| format!("{} {}", a.member, s(a.offer_delta)))
-        .collect();
-    if !asks.is_empty() {
-        lines.push(if sv {
-            format!("Det kräver av de andra {from}: {}.", asks.join("; "))
-        } else {
-            format!("It asks of the others in {from}: {}.", asks.join("; "))
-        });
+    if let Some(short) = &explanation.shortfall {
+        lines.push(short.say(lang, &fmt));
+    }
+    if !explanation.asks.is_empty() {
+        let asks: Vec<String> = explanation
+            .asks
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {}{}",
+                    a.member,
+                    s(a.amount),
+                    crate_words::ask_note(a, lang, &fmt)
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "{}: {}.",
+            crate_words::asks_heading(from, lang),
+            asks.join("; ")
+        ));
     }
     if let (Some(b), Some(n)) = (base.last_chained(), outcome.last_chained(base)) {
-        lines.push(if sv {
-            format!(
-                "Eget kapital vid planens slut ({}): {} ({}).",
-                n.year,
-                k(n.closing_equity),
-                s(n.closing_equity - b.closing_equity)
-            )
-        } else {
-            format!(
-                "Equity at the end of the plan ({}): {} ({}).",
-                n.year,
-                k(n.closing_equity),
-                s(n.closing_equity - b.closing_equity)
-            )
-        });
+        lines.push(format!(
+            "{} ({}): {} ({}).",
+            w.equity_end,
+            n.year,
+            k(n.closing_equity),
+            s(n.closing_equity - b.closing_equity)
+        ));
     }
-    let year = |y: Option<i32>| {
-        y.map(|y| y.to_string())
-            .unwrap_or_else(|| if sv { "inget".into() } else { "none".into() })
-    };
-    lines.push(if sv {
-        format!(
-            "Första år med underskott: {}. Första år med negativt eget kapital: {}.",
-            year(outcome.first_deficit_year(base)),
-            year(outcome.first_negative_equity_year(base))
-        )
-    } else {
-        format!(
-            "First year with a deficit: {}. First year with negative equity: {}.",
-            year(outcome.first_deficit_year(base)),
-            year(outcome.first_negative_equity_year(base))
-        )
-    });
-    lines
+    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| w.none.into());
+    lines.push(format!(
+        "{}: {}. {}: {}.",
+        w.first_deficit,
+        year(outcome.first_deficit_year(base)),
+        w.first_negative,
+        year(outcome.first_negative_equity_year(base))
+    ));
+    lines.into_iter().map(|l| l.replace('\u{a0}', " ")).collect()
 }
 
 /// What `goal` found, for the text and JSON reports.
@@ -428,61 +410,34 @@ impl GoalReport<'_> {
 }
 
 pub fn goal(r: &GoalReport, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    let k = |v: Decimal| format!("{} kr", kr(v));
+    let w = words(lang);
+    let fmt = SwedishFormat;
     let mut out = format!("{}\n", r.base.title);
-    out.push_str(&if sv {
-        format!("Golv för eget kapital: {} i varje år.\n\n", k(r.floor))
-    } else {
-        format!("Equity floor: {} in every year.\n\n", k(r.floor))
-    });
-    out.push_str(if sv {
-        "Utrymme för nya insatser (kr per år, från året till planens slut):\n"
-    } else {
-        "Room for new insatser (kr a year, from the year to the end of the plan):\n"
-    });
-    let mut t = Table::new(vec![if sv { "Utrymme".into() } else { "Room".into() }]);
+    out.push_str(&format!(
+        "{}: {} {}.\n\n",
+        w.floor,
+        fmt.kr(r.floor),
+        w.in_every_year
+    ));
+    out.push_str(w.room_intro);
+    out.push('\n');
+    let mut t = Table::new(vec![w.room.into()]);
     for (year, room) in r.room {
-        let cell = room
-            .map(kr)
-            .unwrap_or_else(|| if sv { "inget".into() } else { "none".into() });
-        t.row(format!("  {year}"), vec![cell]);
+        t.row(
+            format!("  {year}"),
+            vec![room.map(kr).unwrap_or_else(|| w.none.into())],
+        );
     }
     out.push_str(&t.render());
     out.push('\n');
-    let from = r.goal.from;
-    match (r.goal.percent, sv) {
-        (Some(p), true) => out.push_str(&format!(
-            "Alla medlemmars bidrag behöver ändras med {} % från {from} för att eget kapital ska vara minst {} varje år.\n",
-            signed(p), k(r.floor)
-        )),
-        (Some(p), false) => out.push_str(&format!(
-            "Every member's contribution must change by {} % from {from} for equity to stay at least {} every year.\n",
-            signed(p), k(r.floor)
-        )),
-        (None, _) => {
-            let matched = r.goal.percent_if_state_matched.map(|p| format!("{} %", signed(p)));
-            let alone = r.goal.unmatched_alone.map(k).unwrap_or_default();
-            out.push_str(&if sv {
-                format!(
-                    "Det går inte: statens utrymme räcker inte, så höjningar kan inte matchas. Om staten matchade allt skulle det krävas {}. Regionen och kommunerna skulle på egen hand behöva tillskjuta {alone} per år; det är omatchade medel och inte tillåtet enligt Finsam 5 §.\n",
-                    matched.unwrap_or_else(|| "mer än någon höjning".into())
-                )
-            } else {
-                format!(
-                    "It cannot be done: the state's allocation is not enough, so raises cannot be matched. Were the state to match everything, it would take {}. The region and municipalities on their own would have to add {alone} a year; that money is unmatched and not allowed under Finsam § 5.\n",
-                    matched.unwrap_or_else(|| "more than any raise".into())
-                )
-            });
-        }
-    }
+    out.push_str(&crate_words::uniform_goal(r.goal, r.floor, lang, &fmt));
+    out.push('\n');
     let rows = r.contributions();
     if !rows.is_empty() {
-        let head = |s: &str, e: &str| if sv { s.to_string() } else { e.to_string() };
         let mut t = Table::new(vec![
-            format!("{} {from}", head("Utgångsläge", "Baseline")),
-            head("Med ändringen", "With the change"),
-            head("Förändring", "Change"),
+            format!("{} {}", w.baseline, r.goal.from),
+            w.with_change.into(),
+            w.change_head.into(),
         ]);
         for (name, before, after) in rows {
             t.row(
@@ -494,12 +449,13 @@ pub fn goal(r: &GoalReport, lang: Lang) -> String {
     }
     if let Some((name, answer)) = r.member {
         out.push('\n');
-        out.push_str(&match (answer, sv) {
-            (Some((x, _)), true) => format!("{name} skulle behöva öka sitt bidrag med {} per år, nyckelbundet med regionen som följer med.\n", k(*x)),
-            (Some((x, _)), false) => format!("{name} would have to raise its contribution by {} a year, key-bound with the region following.\n", k(*x)),
-            (None, true) => format!("{name} kan inte betala sig dit: statens utrymme räcker inte för att matcha det som skulle behövas.\n"),
-            (None, false) => format!("{name} cannot pay its way there: the state's allocation cannot match what it would take.\n"),
-        });
+        out.push_str(&crate_words::member_goal(
+            name,
+            answer.as_ref().map(|a| a.0),
+            lang,
+            &fmt,
+        ));
+        out.push('\n');
     }
-    out
+    out.replace('\u{a0}', " ")
 }

@@ -3,8 +3,9 @@
 
 use super::analysis::Analysis;
 use super::findings::Finding;
+use super::model::BudgetError;
 use super::report::{rows, Figure, Style};
-use super::scenario::{describe, ScenarioOutcome};
+use super::scenario::{ScenarioError, ScenarioOutcome};
 use super::{Lang, NumberFormat, Scenario};
 use rust_decimal::Decimal;
 
@@ -70,13 +71,7 @@ fn csv_cell(text: &str) -> String {
 /// The multi-year table, baseline, scenario and change per chained year,
 /// as CSV for Swedish Excel: `;` between cells, decimal comma, UTF-8 with a
 /// byte-order mark, CRLF line ends.
-pub fn csv(
-    base: &Analysis,
-    outcome: &ScenarioOutcome,
-    scenario: &Scenario,
-    lang: Lang,
-    f: &dyn NumberFormat,
-) -> String {
+pub fn csv(base: &Analysis, outcome: &ScenarioOutcome, description: &str, lang: Lang) -> String {
     let w = words(lang);
     let mut out = String::from("\u{feff}");
     let line = |out: &mut String, cells: Vec<String>| {
@@ -84,10 +79,7 @@ pub fn csv(
         out.push_str("\r\n");
     };
     line(&mut out, vec![csv_cell(&base.title)]);
-    line(
-        &mut out,
-        vec![csv_cell(&describe(base, scenario, outcome.from_year, lang, f))],
-    );
+    line(&mut out, vec![csv_cell(description)]);
     let mut header = vec![w.item.to_string()];
     for &i in &base.chain {
         let label = &base.columns[i].label;
@@ -120,7 +112,7 @@ pub fn csv(
 pub fn xlsx(
     base: &Analysis,
     outcome: &ScenarioOutcome,
-    scenario: &Scenario,
+    description: &str,
     findings: &[&Finding],
     lang: Lang,
     f: &dyn NumberFormat,
@@ -140,9 +132,7 @@ pub fn xlsx(
     let sheet = book.add_worksheet();
     sheet.set_name(w.sheet_years).map_err(err)?;
     sheet.write_with_format(0, 0, &base.title, &title).map_err(err)?;
-    sheet
-        .write(1, 0, describe(base, scenario, outcome.from_year, lang, f))
-        .map_err(err)?;
+    sheet.write(1, 0, description).map_err(err)?;
     sheet.write_with_format(3, 0, w.item, &bold).map_err(err)?;
     let mut col: u16 = 1;
     for &i in &base.chain {
@@ -209,12 +199,15 @@ pub fn xlsx(
 }
 
 /// What the browser's export worker is asked: the budget, scenario and
-/// options, so it can compute everything itself, and what the importer said
-/// about the table (worded: the page has no typed import findings).
+/// options, so it can compute everything itself, the scenario in one
+/// sentence as the page words it, and what the importer said about the
+/// table (worded: the page has no typed import findings).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct XlsxRequest {
     pub budget: super::Budget,
     pub scenario: Scenario,
+    #[serde(default)]
+    pub description: String,
     pub lang: Lang,
     #[serde(default)]
     pub options: super::Options,
@@ -222,22 +215,34 @@ pub struct XlsxRequest {
     pub import_findings: Vec<super::import::WordedFinding>,
 }
 
+/// Why the worker could not make a workbook. The page and the worker come
+/// from the same build, so only a bug or a damaged request gets here: the
+/// page says the workbook could not be made, whichever it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    Request,
+    Budget(BudgetError),
+    Scenario(ScenarioError),
+    Workbook,
+}
+
 /// The worker's whole job: a request as JSON in, a workbook out.
-pub fn xlsx_from_request(json: &str) -> Result<Vec<u8>, String> {
-    let request: XlsxRequest = serde_json::from_str(json).map_err(|e| format!("bad request: {e}"))?;
-    request.budget.validate()?;
+pub fn xlsx_from_request(json: &str) -> Result<Vec<u8>, ExportError> {
+    let request: XlsxRequest = serde_json::from_str(json).map_err(|_| ExportError::Request)?;
+    request.budget.validate().map_err(ExportError::Budget)?;
     let options = &request.options;
     let base = super::analyse(&request.budget, options);
     let outcome = super::run_scenario(&request.budget, &base, &request.scenario, options)
-        .map_err(|e| e.message(request.lang, &super::SwedishFormat))?;
+        .map_err(ExportError::Scenario)?;
     let imported: Vec<Finding> = request.import_findings.into_iter().map(Finding::from).collect();
     let findings = super::scenario::visible_findings(&imported, &base, &outcome);
     xlsx(
         &base,
         &outcome,
-        &request.scenario,
+        &request.description,
         &findings,
         request.lang,
         &super::SwedishFormat,
     )
+    .map_err(|_| ExportError::Workbook)
 }

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod classify;
+pub mod explain;
 pub mod export;
 pub mod findings;
 pub mod import;
@@ -18,8 +19,10 @@ pub mod text;
 pub use analysis::{analyse, Analysis, ColumnFigures, OpeningSource, Options};
 pub use findings::{Code, Finding, Severity};
 pub use import::{import_bytes, import_file, import_table, ImportError, Imported, Unit, UnitRead};
-pub use model::{Budget, Column, ColumnKind, Row, RowClass, SplitKey, SCHEMA_VERSION};
-pub use scenario::{run_scenario, Change, MemberRef, Mode, Scenario, ScenarioError, ScenarioOutcome};
+pub use model::{Budget, BudgetError, Column, ColumnKind, Row, RowClass, SplitKey, SCHEMA_VERSION};
+pub use scenario::{
+    run_scenario, Change, MemberRef, Mode, Quantity, Scenario, ScenarioError, ScenarioOutcome,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -32,11 +35,32 @@ pub enum Lang {
     En,
 }
 
-/// How the engine's messages write numbers. The browser passes one backed
-/// by `Intl.NumberFormat`; the CLI uses [`money::format_amount`].
+/// How messages write numbers. The browser passes one backed by
+/// `Intl.NumberFormat`; the CLI uses [`SwedishFormat`]. The signed forms
+/// follow from the plain ones unless a formatter has its own.
 pub trait NumberFormat {
+    /// `1 234 567 kr`
     fn kr(&self, value: rust_decimal::Decimal) -> String;
+    /// `9,6 %`, from a value in percent units.
     fn percent(&self, value: rust_decimal::Decimal) -> String;
+    /// `1 234 567`, `54,60`
+    fn plain(&self, value: rust_decimal::Decimal) -> String;
+    /// `+40 000 kr`, `−5 000 kr`, `0 kr`
+    fn signed_kr(&self, value: rust_decimal::Decimal) -> String {
+        plus(value, self.kr(value))
+    }
+    /// `+2,5 %`
+    fn signed_percent(&self, value: rust_decimal::Decimal) -> String {
+        plus(value, self.percent(value))
+    }
+}
+
+fn plus(value: rust_decimal::Decimal, text: String) -> String {
+    if value > rust_decimal::Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 /// The engine's own Swedish number format, identical to `Intl` in sv-SE.
@@ -49,6 +73,9 @@ impl NumberFormat for SwedishFormat {
     }
     fn percent(&self, value: rust_decimal::Decimal) -> String {
         money::format_percent(value)
+    }
+    fn plain(&self, value: rust_decimal::Decimal) -> String {
+        money::format_amount(value)
     }
 }
 

@@ -229,18 +229,99 @@ pub struct KeyWeight {
     pub weight: Decimal,
 }
 
+/// Why a budget in the canonical model cannot be used. The importer words
+/// it inside its own errors, so it is worded here, beside the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BudgetError {
+    NotJson,
+    /// JSON, but not the budget model.
+    NotTheModel,
+    NoVersion,
+    Version {
+        found: u32,
+    },
+    NoColumns,
+    /// A row (1-based) with the wrong number of values.
+    RowLength {
+        row: usize,
+        label: String,
+        values: usize,
+        columns: usize,
+    },
+    /// A row (1-based) with an amount past any budget.
+    TooLarge {
+        row: usize,
+        label: String,
+    },
+    BadKey,
+}
+
+impl BudgetError {
+    /// A whole sentence in `lang`. No parser text: it means nothing to the
+    /// person who chose the file.
+    pub fn message(&self, lang: super::Lang) -> String {
+        use super::Lang::{En, Sv};
+        use BudgetError::*;
+        match (self, lang) {
+            (NotJson, Sv) => "Filen är inte giltig JSON.".into(),
+            (NotJson, En) => "The file is not valid JSON.".into(),
+            (NotTheModel, Sv) => "JSON-filen följer inte budgetschemat.".into(),
+            (NotTheModel, En) => "The JSON file does not follow the budget schema.".into(),
+            (NoVersion, Sv) => "Fältet schema_version saknas.".into(),
+            (NoVersion, En) => "The field schema_version is missing.".into(),
+            (Version { found }, Sv) => {
+                format!("Schemaversion {found} stöds inte; den här versionen läser version {SCHEMA_VERSION}.")
+            }
+            (Version { found }, En) => {
+                format!(
+                    "Schema version {found} is not supported; this version reads version {SCHEMA_VERSION}."
+                )
+            }
+            (NoColumns, Sv) => "Budgeten har inga kolumner.".into(),
+            (NoColumns, En) => "The budget has no columns.".into(),
+            (
+                RowLength {
+                    row,
+                    label,
+                    values,
+                    columns,
+                },
+                Sv,
+            ) => {
+                format!("Rad {row} («{label}») har {values} värden men budgeten har {columns} kolumner.")
+            }
+            (
+                RowLength {
+                    row,
+                    label,
+                    values,
+                    columns,
+                },
+                En,
+            ) => {
+                format!("Row {row} (“{label}”) has {values} values but the budget has {columns} columns.")
+            }
+            (TooLarge { row, label }, Sv) => format!("Rad {row} («{label}») har ett orimligt stort belopp."),
+            (TooLarge { row, label }, En) => format!("Row {row} (“{label}”) has an absurdly large amount."),
+            (BadKey, Sv) => "Fördelningsnyckeln har en negativ eller orimlig vikt.".into(),
+            (BadKey, En) => "The split key has a negative or absurd weight.".into(),
+        }
+    }
+}
+
 impl Budget {
     /// Reads the canonical JSON, refusing other schema versions.
-    pub fn from_json(text: &str) -> Result<Budget, String> {
+    pub fn from_json(text: &str) -> Result<Budget, BudgetError> {
         #[derive(Deserialize)]
         struct Probe {
             schema_version: Option<u32>,
         }
-        let probe: Probe =
-            serde_json::from_str(text).map_err(|e| format!("filen är inte giltig JSON: {e}"))?;
+        let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => BudgetError::NotTheModel,
+            _ => BudgetError::NotJson,
+        })?;
         Budget::check_version(probe.schema_version)?;
-        let budget: Budget =
-            serde_json::from_str(text).map_err(|e| format!("JSON-filen följer inte budgetschemat: {e}"))?;
+        let budget: Budget = serde_json::from_str(text).map_err(|_| BudgetError::NotTheModel)?;
         budget.validate()?;
         Ok(budget)
     }
@@ -250,38 +331,34 @@ impl Budget {
     }
 
     /// Says why a schema version cannot be read, if it cannot.
-    pub fn check_version(version: Option<u32>) -> Result<(), String> {
+    pub fn check_version(version: Option<u32>) -> Result<(), BudgetError> {
         match version {
             Some(SCHEMA_VERSION) => Ok(()),
-            Some(v) => Err(format!(
-                "schemaversion {v} stöds inte; den här versionen läser version {SCHEMA_VERSION}"
-            )),
-            None => Err("fältet schema_version saknas".into()),
+            Some(found) => Err(BudgetError::Version { found }),
+            None => Err(BudgetError::NoVersion),
         }
     }
 
     /// Checks what serde cannot: shapes agree and amounts are in range.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), BudgetError> {
         if self.columns.is_empty() {
-            return Err("budgeten har inga kolumner".into());
+            return Err(BudgetError::NoColumns);
         }
         let limit = Decimal::from(super::money::MAX_AMOUNT);
         for (i, row) in self.rows.iter().enumerate() {
             if row.values.len() != self.columns.len() {
-                return Err(format!(
-                    "rad {} («{}») har {} värden men budgeten har {} kolumner",
-                    i + 1,
-                    row.label,
-                    row.values.len(),
-                    self.columns.len()
-                ));
+                return Err(BudgetError::RowLength {
+                    row: i + 1,
+                    label: row.label.clone(),
+                    values: row.values.len(),
+                    columns: self.columns.len(),
+                });
             }
             if row.values.iter().flatten().any(|v| v.abs() > limit) {
-                return Err(format!(
-                    "rad {} («{}») har ett orimligt stort belopp",
-                    i + 1,
-                    row.label
-                ));
+                return Err(BudgetError::TooLarge {
+                    row: i + 1,
+                    label: row.label.clone(),
+                });
             }
         }
         if let Some(key) = &self.key {
@@ -290,7 +367,7 @@ impl Budget {
                 .iter()
                 .any(|w| w.weight.is_sign_negative() || w.weight.abs() > limit)
             {
-                return Err("fördelningsnyckeln har en negativ eller orimlig vikt".into());
+                return Err(BudgetError::BadKey);
             }
         }
         Ok(())

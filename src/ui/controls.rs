@@ -2,10 +2,12 @@
 
 use super::format::{kr, plain, signed_kr, signed_percent, IntlFormat};
 use super::headline::delta_css;
+use super::slider::slider;
 use super::text::{words, Words};
 use super::Store;
 use crate::engine::{findings::Binding, Lang, Mode};
-use crate::state::{Action, Draft, Field, State};
+use crate::state::{Action, Draft, Edit, Field, State};
+use crate::words::Say;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -58,6 +60,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             Field::Kommun(k) => m.matched.unmatched_kommuner.get(k).copied(),
             _ => None,
         });
+        let geometry = slider(state.baseline_value(field), state.current_value(field));
         let state_needed = start
             .filter(|m| field == Field::StateOffer && m.matched.binding == Some(Binding::State))
             .map(|m| m.matched.state_needed);
@@ -68,9 +71,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 {year}
                 base={state.baseline_value(field)}
                 current={state.current_value(field)}
-                step={state.step(field)}
-                slider_min={state.slider_min(field)}
-                slider_max={state.slider_max(field)}
+                step={geometry.step}
+                slider_min={geometry.min}
+                slider_max={geometry.max}
                 draft={state.draft(field).cloned()}
                 {unmatched}
                 {state_needed}
@@ -127,30 +130,29 @@ fn MemberRow(props: &MemberRowProps) -> Html {
     let shown = draft.map(|d| d.text.clone()).unwrap_or_else(|| plain(current));
     let error = draft.and_then(|d| d.error.as_ref());
     let delta = current - base;
-    let dispatch = |make: fn(Field, String) -> Action| {
+    let on_input = {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatcher.dispatch(make(field, input.value()));
+            dispatcher.dispatch(Edit::Type(field, input.value()).into());
         })
     };
-    let on_input = dispatch(Action::Type);
     let on_blur = {
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_: FocusEvent| dispatcher.dispatch(Action::Blur(field)))
+        Callback::from(move |_: FocusEvent| dispatcher.dispatch(Edit::Blur(field).into()))
     };
     let on_slide = {
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(v) = input.value().parse::<Decimal>() {
-                dispatcher.dispatch(Action::Set(field, v));
+                dispatcher.dispatch(Edit::Set(field, v).into());
             }
         })
     };
-    let stepper = |direction: i32| {
+    let stepper = |by: Decimal| {
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Step(field, direction)))
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Edit::Step(field, by).into()))
     };
     let is_state = field == Field::StateOffer;
     let described = match error {
@@ -170,13 +172,13 @@ fn MemberRow(props: &MemberRowProps) -> Html {
                 <span class="member-base" id={format!("{id}-base")}>{ format!("{}: {}", w.baseline, kr(base)) }</span>
             </div>
             <div class="member-input">
-                <button type="button" class="step" onclick={stepper(-1)}
+                <button type="button" class="step" onclick={stepper(-step)}
                         aria-label={format!("{} {name} {} {}", w.decrease, w.by, kr(step))}>{ "−" }</button>
                 <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                        value={shown} oninput={on_input} onblur={on_blur}
                        aria-invalid={error.is_some().to_string()} aria-describedby={described} />
                 <span class="unit" aria-hidden="true">{ "kr" }</span>
-                <button type="button" class="step" onclick={stepper(1)}
+                <button type="button" class="step" onclick={stepper(step)}
                         aria-label={format!("{} {name} {} {}", w.increase, w.by, kr(step))}>{ "+" }</button>
             </div>
             <input type="range" class="slider" min={props.slider_min.to_string()} max={props.slider_max.to_string()}
@@ -198,7 +200,7 @@ fn MemberRow(props: &MemberRowProps) -> Html {
                 }
             }
             if let Some(e) = error {
-                <p class="error" id={format!("{id}-err")} role="alert">{ e.message(lang, &IntlFormat) }</p>
+                <p class="error" id={format!("{id}-err")} role="alert">{ e.say(lang, &IntlFormat) }</p>
             }
         </div>
     }
@@ -211,31 +213,31 @@ fn settings(state: &State, dispatch: &Callback<Action>, w: &Words) -> Html {
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(year) = select.value().parse() {
-                dispatch.emit(Action::SetFromYear(year));
+                dispatch.emit(Edit::FromYear(year).into());
             }
         })
     };
     let on_mode = |mode: Mode| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: Event| dispatch.emit(Action::SetMode(mode)))
+        Callback::from(move |_: Event| dispatch.emit(Edit::Mode(mode).into()))
     };
     let on_follow = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::SetRegionFollows(input.checked()));
+            dispatch.emit(Edit::RegionFollows(input.checked()).into());
         })
     };
     let on_step_up = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            dispatch.emit(Action::Type(Field::StepUp, input.value()));
+            dispatch.emit(Edit::Type(Field::StepUp, input.value()).into());
         })
     };
     let on_step_blur = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: FocusEvent| dispatch.emit(Action::Blur(Field::StepUp)))
+        Callback::from(move |_: FocusEvent| dispatch.emit(Edit::Blur(Field::StepUp).into()))
     };
     let step_draft = state.draft(Field::StepUp);
     let step_shown = step_draft
@@ -283,7 +285,7 @@ fn settings(state: &State, dispatch: &Callback<Action>, w: &Words) -> Html {
                        aria-describedby={if step_error.is_some() { "f-stepup-help f-stepup-err" } else { "f-stepup-help" }} />
                 <p class="radio-help" id="f-stepup-help">{ w.step_up_help }</p>
                 if let Some(e) = step_error {
-                    <p class="error" id="f-stepup-err" role="alert">{ e.message(state.lang, &IntlFormat) }</p>
+                    <p class="error" id="f-stepup-err" role="alert">{ e.say(state.lang, &IntlFormat) }</p>
                 }
             </div>
         </div>

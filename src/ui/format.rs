@@ -196,4 +196,13 @@ impl NumberFormat for IntlFormat {
     fn percent(&self, value: Decimal) -> String {
         percent(value)
     }
+    fn plain(&self, value: Decimal) -> String {
+        plain(value)
+    }
+    fn signed_kr(&self, value: Decimal) -> String {
+        signed_kr(value)
+    }
+    fn signed_percent(&self, value: Decimal) -> String {
+        signed_percent(value)
+    }
 }

@@ -1,10 +1,12 @@
 //! The figures a politician reads first: total funding, what one krona
 //! brings, what the change asks of the others, and where equity ends.
 
-use super::format::{kr, plain, signed_kr};
-use super::text::words;
+use super::format::{kr, signed_kr, IntlFormat};
+use super::text::{words, Words};
 use super::Shared;
-use crate::engine::{findings::Binding, scenario::Role, scenario::ScenarioOutcome, Analysis, Lang};
+use crate::engine::explain::{Explanation, Lever};
+use crate::engine::{findings::Binding, scenario::ScenarioOutcome, Analysis, Lang};
+use crate::words::{ask_note, asks_heading, Say};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -12,6 +14,8 @@ use yew::prelude::*;
 pub struct HeadlineProps {
     pub base: Shared<Analysis>,
     pub outcome: Shared<ScenarioOutcome>,
+    /// The sentences, worked out by the engine (`engine::explain`).
+    pub explanation: Shared<Explanation>,
     pub scenario_changed: bool,
     pub lang: Lang,
 }
@@ -25,11 +29,36 @@ fn focus_state_offer(_: MouseEvent) {
     }
 }
 
+/// What a change brings and from whom, or why nothing: the CLI says the
+/// same, in the same words.
+fn lever(explanation: &Explanation, lang: Lang, w: &Words) -> Html {
+    let text = explanation.lever.say(lang, &IntlFormat);
+    match &explanation.lever {
+        Lever::NoChange => html! { <p class="lever neutral">{ text }</p> },
+        Lever::Quiet => html! {},
+        Lever::Blocked { binding, .. } => html! {
+            <div class="lever blocked" data-testid="leverage">
+                <p>{ text }</p>
+                if *binding == Binding::State {
+                    <button type="button" class="link" onclick={Callback::from(focus_state_offer)}>{ w.to_utrymme }</button>
+                }
+            </div>
+        },
+        Lever::PerKrona { .. } | Lever::Shares { .. } => html! {
+            <div class="lever good" data-testid="leverage">
+                <p class="lever-main">{ text }</p>
+                { for explanation.shortfall.as_ref().map(|s| html! {
+                    <p class="warn-text">{ s.say(lang, &IntlFormat) }</p>
+                }) }
+            </div>
+        },
+    }
+}
+
 #[component]
 pub fn Headline(props: &HeadlineProps) -> Html {
     let (base, outcome, lang) = (&props.base, &props.outcome, props.lang);
     let w = words(lang);
-    let sv = lang == Lang::Sv;
     let from = outcome.from_year;
     let start = base.chained_column(from);
     let total = start.map(|i| {
@@ -46,110 +75,14 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         y.map(|y| y.to_string())
             .unwrap_or_else(|| w.none_year.to_string())
     };
-    let matched = start.and_then(|i| outcome.match_for(i)).map(|m| &m.matched);
-
-    let leverage: Html = match &outcome.leverage {
-        None => html! { <p class="lever neutral">{ w.no_change }</p> },
-        Some(lev) if lev.member_delta.is_zero() && !lev.total_delta.is_zero() => html! {},
-        Some(lev) if lev.member_delta.is_zero() => {
-            let binding = matched.and_then(|m| m.binding);
-            let needed = matched.map(|m| m.state_needed).unwrap_or_default();
-            let text = match (binding, sv) {
-                (Some(Binding::State) | None, true) => format!(
-                    "Statens utrymme är fullt utnyttjat — höjningen från {} kan inte matchas och ger förbundet ingenting. Staten skulle behöva erbjuda {}.",
-                    lev.member, kr(needed)
-                ),
-                (Some(Binding::State) | None, false) => format!(
-                    "The state's allocation is fully used — the increase from {} cannot be matched and brings the association nothing. The state would have to offer {}.",
-                    lev.member, kr(needed)
-                ),
-                (Some(Binding::Region), true) => format!("Regionen följer inte med — höjningen från {} kan inte matchas.", lev.member),
-                (Some(Binding::Region), false) => format!("The region does not follow — the increase from {} cannot be matched.", lev.member),
-                (Some(Binding::Kommuner), true) => format!("Kommunerna följer inte med — höjningen från {} kan inte matchas.", lev.member),
-                (Some(Binding::Kommuner), false) => format!("The municipalities do not follow — the increase from {} cannot be matched.", lev.member),
-            };
-            html! {
-                <div class="lever blocked" data-testid="leverage">
-                    <p>{ text }</p>
-                    if matches!(binding, Some(Binding::State) | None) {
-                        <button type="button" class="link" onclick={Callback::from(focus_state_offer)}>{ w.to_utrymme }</button>
-                    }
-                </div>
-            }
-        }
-        Some(lev) => {
-            let per = lev.per_krona.unwrap_or_default();
-            let main = match (lev.member_delta > Decimal::ZERO, sv) {
-                (true, true) => format!(
-                    "Varje krona från {} ger {} kr till förbundet.",
-                    lev.member,
-                    plain(per)
-                ),
-                (true, false) => format!(
-                    "Every krona from {} brings {} kr to the association.",
-                    lev.member,
-                    plain(per)
-                ),
-                (false, true) => format!(
-                    "Varje krona mindre från {} ger förbundet {} kr mindre.",
-                    lev.member,
-                    plain(per)
-                ),
-                (false, false) => format!(
-                    "Every krona less from {} costs the association {} kr.",
-                    lev.member,
-                    plain(per)
-                ),
-            };
-            let key_note = lev.per_kommun_krona.filter(|k| Some(*k) != lev.per_krona).map(|k| if sv {
-                format!("Alla kommuner ändrar enligt nyckeln: kommunsidan {}, och varje krona från kommunerna blir {} kr.", signed_kr(lev.kommun_side_delta), plain(k))
-            } else {
-                format!("Every municipality changes by the key: the municipal side {}, and every krona from the municipalities becomes {} kr.", signed_kr(lev.kommun_side_delta), plain(k))
-            });
-            let partial = matched.filter(|m| m.binding.is_some()).map(|m| {
-                let left = m.unmatched_total();
-                if sv {
-                    format!(
-                        "{} kan inte matchas: staten skulle behöva erbjuda {}.",
-                        kr(left),
-                        kr(m.state_needed)
-                    )
-                } else {
-                    format!(
-                        "{} cannot be matched: the state would have to offer {}.",
-                        kr(left),
-                        kr(m.state_needed)
-                    )
-                }
-            });
-            html! {
-                <div class="lever good" data-testid="leverage">
-                    <p class="lever-main">{ main }</p>
-                    { for key_note.map(|t| html! { <p>{ t }</p> }) }
-                    { for partial.map(|t| html! { <p class="warn-text">{ t }</p> }) }
-                </div>
-            }
-        }
-    };
-
-    let asks: Vec<Html> = outcome
+    let asks: Vec<Html> = props
+        .explanation
         .asks
         .iter()
-        .filter(|a| !a.offer_delta.is_zero() || !a.paid_delta.is_zero())
         .map(|a| {
-            let amount = if a.role == Role::State {
-                a.paid_delta
-            } else {
-                a.offer_delta
-            };
-            let note = (a.role == Role::State && a.offer_delta > a.paid_delta).then(|| {
-                if sv {
-                    format!(" (behöver utrymme {})", kr(a.offer_delta - a.paid_delta))
-                } else {
-                    format!(" (needs {} more allocation)", kr(a.offer_delta - a.paid_delta))
-                }
-            });
-            html! { <li><span>{ &a.member }</span><strong>{ signed_kr(amount) }</strong>{ for note }</li> }
+            html! {
+                <li><span>{ &a.member }</span><strong>{ signed_kr(a.amount) }</strong>{ ask_note(a, lang, &IntlFormat) }</li>
+            }
         })
         .collect();
 
@@ -172,10 +105,10 @@ pub fn Headline(props: &HeadlineProps) -> Html {
                     </div>
                 }
             </div>
-            { leverage }
+            { lever(&props.explanation, lang, w) }
             if props.scenario_changed {
                 <div class="asks" data-testid="asks">
-                    <h3>{ format!("{} {from}", w.asks) }</h3>
+                    <h3>{ asks_heading(from, lang) }</h3>
                     if asks.is_empty() {
                         <p>{ w.asks_none }</p>
                     } else {
@@ -219,11 +152,10 @@ fn delta_class(delta: Decimal) -> Option<&'static str> {
 
 /// On narrow screens the results sit below the controls; this bar keeps the
 /// two key figures in view while a person types. It repeats the cards, so
-/// assistive technology skips it.
-#[component]
-pub fn StickySummary(props: &HeadlineProps) -> Html {
-    let (base, outcome) = (&props.base, &props.outcome);
-    let w = words(props.lang);
+/// assistive technology skips it. A function, not a component: two spans
+/// cost less to rebuild than a component costs the page.
+pub fn sticky_summary(base: &Analysis, outcome: &ScenarioOutcome, lang: Lang) -> Html {
+    let w = words(lang);
     let from = outcome.from_year;
     let total = base.chained_column(from).map(|i| {
         let delta = outcome.columns[i].members_total - base.columns[i].members_total;

@@ -3,10 +3,12 @@
 
 use super::findings::FindingItem;
 use super::format::plain;
+use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
 use crate::engine::{Lang, RowClass};
-use crate::state::{Action, Preview};
+use crate::state::{Import, Preview};
+use crate::words::Say;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,8 +39,8 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     // loaded by the time a table is pasted.
     // An answer that arrives after the panel has closed is not wanted.
     use_effect_with((), |_| {
-        super::browser::warm_importer();
-        super::browser::forget_imports
+        super::workers::warm_importer();
+        super::workers::forget_imports
     });
     let reading = use_state(bool::default);
     let import = {
@@ -46,11 +48,11 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         move |name: Option<String>, request: wasm_bindgen::JsValue| {
             reading.set(true);
             let (store, reading) = (store.clone(), reading.clone());
-            super::browser::import_in_worker(
+            super::workers::import_in_worker(
                 request,
                 Callback::from(move |result| {
                     reading.set(false);
-                    store.dispatch(Action::PreviewImport(name.clone(), result));
+                    store.dispatch(Import::Table(name.clone(), result).into());
                 }),
             );
         }
@@ -63,9 +65,9 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
                 let bytes = result.unwrap_or_default();
                 if looks_like_json(&bytes) {
-                    super::browser::forget_imports();
+                    super::workers::forget_imports();
                     let budget = super::browser::budget_from_json(&String::from_utf8_lossy(&bytes));
-                    store.dispatch(Action::PreviewBudget(Some(name), budget));
+                    store.dispatch(Import::Budget(Some(name), budget).into());
                 } else {
                     import(Some(name), js_sys::Uint8Array::from(bytes.as_slice()).into());
                 }
@@ -79,11 +81,8 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let text = area.value();
             if looks_like_json(text.as_bytes()) {
-                super::browser::forget_imports();
-                store.dispatch(Action::PreviewBudget(
-                    None,
-                    super::browser::budget_from_json(&text),
-                ));
+                super::workers::forget_imports();
+                store.dispatch(Import::Budget(None, super::browser::budget_from_json(&text)).into());
             } else {
                 import(None, text.into());
             }
@@ -122,21 +121,18 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     let confirm = {
         let (store, close) = (store.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
-            store.dispatch(Action::ConfirmImport);
+            store.dispatch(Import::Confirm.into());
             close.emit(());
         })
     };
     let cancel = {
         let (store, close) = (store.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
-            store.dispatch(Action::CancelImport);
+            store.dispatch(Import::Cancel.into());
             close.emit(());
         })
     };
-    let ready = state
-        .preview
-        .as_ref()
-        .is_some_and(|p| p.result.is_ok() && p.key_error.is_none());
+    let ready = state.preview.as_ref().is_some_and(|p| p.is_ready());
 
     html! {
         <section class="import" aria-labelledby="import-title">
@@ -189,7 +185,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
             Callback::from(move |e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
                 if let Some(class) = select.value().parse::<usize>().ok().and_then(|i| CLASSES.get(i)) {
-                    store.dispatch(Action::SetPreviewClass(r, *class));
+                    store.dispatch(Import::SetClass(r, *class).into());
                 }
             })
         };
@@ -200,7 +196,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
                 let store = store.clone();
                 Callback::from(move |e: InputEvent| {
                     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                    store.dispatch(Action::SetPreviewKey(k, input.value()));
+                    store.dispatch(Import::SetKey(k, input.value()).into());
                 })
             };
             let value = preview.key_texts.get(k).cloned().unwrap_or_default();
@@ -253,7 +249,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
                 </table>
             </div>
             if let Some(error) = &preview.key_error {
-                <p class="error" role="alert">{ error }</p>
+                <p class="error" role="alert">{ error.say(lang, &IntlFormat) }</p>
             }
             <h3>{ format!("{} ({})", w.findings, findings.len()) }</h3>
             if findings.is_empty() {

@@ -9,18 +9,20 @@ mod controls;
 mod findings;
 mod format;
 mod headline;
+mod hooks;
 mod importer;
 mod planning;
+mod slider;
 mod table;
 #[cfg(test)]
 mod tests;
 mod text;
 mod tools;
+mod workers;
 
 use crate::engine::Lang;
-use crate::state::{Action, State};
+use crate::state::{Action, Edit, Library, Source, State, View};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The reducer's state for Yew: a new `Rc` on every action.
@@ -117,6 +119,43 @@ pub struct AppProps {
     pub mounted: bool,
 }
 
+/// The budget picker, the language switch, Reset, and removing an
+/// imported budget: in the header, or at the top of an embedded page.
+fn top_controls(state: &State, dispatch: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    let w = text::words(lang);
+    let on_preset = dispatch.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        Library::Open(select.value()).into()
+    });
+    let other = if lang == Lang::Sv { Lang::En } else { Lang::Sv };
+    let on_lang = dispatch.reform(move |_: MouseEvent| View::Lang(other).into());
+    let on_reset = dispatch.reform(|_: MouseEvent| Edit::Reset.into());
+    let current = state.source.id();
+    html! {
+        <div class="top-controls">
+            <div class="preset">
+                <label for="f-preset">{ w.budget_select }</label>
+                <select id="f-preset" onchange={on_preset}>
+                    { for state.budgets().into_iter().map(|(id, name)| html! {
+                        <option value={id.clone()} selected={id == current}>{ name }</option>
+                    }) }
+                </select>
+            </div>
+            <button type="button" class="secondary" lang={w.other_lang_code}
+                    aria-label={w.other_lang_label} onclick={on_lang}>{ w.other_lang }</button>
+            <button type="button" class="secondary" onclick={on_reset}
+                    disabled={!state.is_changed()}>{ w.reset }</button>
+            if let Source::Imported(id) = &state.source {
+                <button type="button" class="secondary" onclick={{
+                    let id = id.clone();
+                    dispatch.reform(move |_: MouseEvent| Library::DeleteImport(id.clone()).into())
+                }}>{ w.delete_import }</button>
+            }
+        </div>
+    }
+}
+
 #[component]
 fn App(props: &AppProps) -> Html {
     let store = {
@@ -133,20 +172,12 @@ fn App(props: &AppProps) -> Html {
     let embed = props.config.embed;
 
     let importing = use_state(bool::default);
-    // The parts below the first screen (the year table, the planning
-    // tools, then the scenarios and the findings: about 60 % of the page's
-    // elements) come one by one after the first paint, each in a task of
-    // its own: the fields and the figures they move appear without waiting
-    // for them, and a keystroke meanwhile waits for one part at most.
-    let shown = use_state(usize::default);
-    {
-        let shown = shown.clone();
-        use_effect_with(*shown, move |&n| {
-            if n < 3 {
-                browser::after_next_paint(move || shown.set(n + 1));
-            }
-        });
-    }
+    let shown = hooks::use_deferred_sections(3);
+    hooks::use_document_lang(lang, props.mounted);
+    let latest = hooks::use_autosave(&store, props.mounted);
+    hooks::use_undo_keys(dispatch.clone());
+    hooks::use_frame_height(embed && !props.mounted);
+
     let toggle_import = {
         let importing = importing.clone();
         Callback::from(move |_: ()| importing.set(!*importing))
@@ -155,126 +186,13 @@ fn App(props: &AppProps) -> Html {
         let importing = importing.clone();
         Callback::from(move |_: ()| importing.set(false))
     };
-    // Standalone, the document's language follows the app's; mounted, the
-    // host page's stays and the app's root says its own.
-    use_effect_with((lang, props.mounted), move |(lang, mounted)| {
-        if !*mounted {
-            if let Some(root) = gloo::utils::document().document_element() {
-                let _ = root.set_attribute("lang", text::words(*lang).lang_code);
-            }
-        }
-    });
-
-    // Autosave and the address bar, once changes pause: replaceState with
-    // a long URL costs milliseconds, too much for every keystroke. The
-    // timer sees the store as it is when it fires.
-    let save = {
-        let dispatch = dispatch.clone();
-        let mounted = props.mounted;
-        move |store: &UseReducerHandle<Store>| {
-            if let Err(notice) = browser::persist(&store.0, !mounted) {
-                if store.0.notice.is_none() {
-                    dispatch.emit(Action::Notify(notice));
-                }
-            }
-        }
-    };
-    {
-        let (store, save) = (store.clone(), save.clone());
-        use_effect_with(state.saved(), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(300, move || save(&store));
-            move || drop(timer)
-        });
-    }
-    // Leaving the page inside that pause must not lose the change. One
-    // listener for the page's life: adding and removing a window listener
-    // on every keystroke cost most of a millisecond.
-    let latest = Latest(use_mut_ref(|| store.clone()));
-    *latest.0.borrow_mut() = store.clone();
-    {
-        let latest = latest.clone();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                save(&latest.get())
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Ctrl+Z undoes a change, Ctrl+Y (or Ctrl+Shift+Z) redoes it.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            // Not passive: the browser's own text undo must not run as well.
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let document = gloo::utils::document();
-            let listener =
-                gloo::events::EventListener::new_with_options(&document, "keydown", options, move |e| {
-                    let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if !(key.ctrl_key() || key.meta_key()) {
-                        return;
-                    }
-                    let action = match (key.key().as_str(), key.shift_key()) {
-                        ("z" | "Z", false) => Action::Undo,
-                        ("z" | "Z", true) | ("y" | "Y", _) => Action::Redo,
-                        _ => return,
-                    };
-                    key.prevent_default();
-                    dispatch.emit(action);
-                });
-            move || drop(listener)
-        });
-    }
-
-    // Inside an iframe, tell the host page how tall the calculator is, now
-    // and whenever it changes size.
-    use_effect_with(embed && !props.mounted, |framed| {
-        if *framed {
-            browser::watch_height();
-        }
-    });
-
-    let on_preset = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            dispatch.emit(Action::LoadPreset(select.value()));
-        })
-    };
-    let on_lang = {
-        let dispatch = dispatch.clone();
-        let other = if lang == Lang::Sv { Lang::En } else { Lang::Sv };
-        Callback::from(move |_| dispatch.emit(Action::SetLang(other)))
-    };
-    let on_reset = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Reset))
-    };
-    let current = state.source.id().to_string();
-    let top_controls = html! {
-        <div class="top-controls">
-            <div class="preset">
-                <label for="f-preset">{ w.budget_select }</label>
-                <select id="f-preset" onchange={on_preset}>
-                    { for state.budgets().into_iter().map(|(id, name)| html! {
-                        <option value={id.clone()} selected={id == current}>{ name }</option>
-                    }) }
-                </select>
-            </div>
-            <button type="button" class="secondary" lang={w.other_lang_code}
-                    aria-label={w.other_lang_label} onclick={on_lang}>{ w.other_lang }</button>
-            <button type="button" class="secondary" onclick={on_reset}
-                    disabled={!state.is_changed()}>{ w.reset }</button>
-            if let crate::state::Source::Imported(id) = &state.source {
-                <button type="button" class="secondary" onclick={{
-                    let (dispatch, id) = (dispatch.clone(), id.clone());
-                    Callback::from(move |_: MouseEvent| dispatch.emit(Action::DeleteImport(id.clone())))
-                }}>{ w.delete_import }</button>
-            }
-        </div>
-    };
+    let base = || Shared(Rc::clone(&state.base));
+    let outcome = || Shared(Rc::clone(&state.outcome));
+    let explanation = use_memo((base(), outcome()), |_| state.explanation());
+    // The date changes once a day, not once a keystroke.
+    let today = use_memo(lang, |lang| browser::today(*lang));
+    // Built once: in the header, or at the top of an embedded page.
+    let top = top_controls(state, &dispatch);
 
     html! {
         <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code}>
@@ -282,12 +200,12 @@ fn App(props: &AppProps) -> Html {
             <a class="skip" href="#kalkyl">{ w.skip }</a>
             <header class="top">
                 <h1>{ w.app_name }</h1>
-                { top_controls.clone() }
+                { top.clone() }
             </header>
         }
         <main id="kalkyl" tabindex="-1">
             if embed {
-                <div class="top embedded-top">{ top_controls }</div>
+                <div class="top embedded-top">{ top }</div>
             }
             <div class="intro">
                 <div>
@@ -296,9 +214,9 @@ fn App(props: &AppProps) -> Html {
                 </div>
                 <tools::Toolbar
                     {lang}
-                    can_undo={!state.history.is_empty()}
-                    can_redo={!state.future.is_empty()}
-                    notice={state.notice.clone()}
+                    can_undo={state.history.can_undo()}
+                    can_redo={state.history.can_redo()}
+                    notice={state.notice.clone().map(Shared)}
                     latest={latest.clone()}
                     dispatcher={store.dispatcher()}
                     mounted={props.mounted}
@@ -307,56 +225,46 @@ fn App(props: &AppProps) -> Html {
             if *importing || state.preview.is_some() {
                 <importer::ImportPanel store={store.clone()} on_close={close_import} />
             }
-            <tools::PrintHeader
-                base={Shared(Rc::clone(&state.base))}
-                outcome={Shared(Rc::clone(&state.outcome))}
-                scenario={state.scenario.clone()}
-                {lang} />
+            { tools::print_header(state, &today) }
             <div class="layout">
                 <controls::Controls store={store.clone()} />
                 <div class="results">
                     <headline::Headline
-                        base={Shared(Rc::clone(&state.base))}
-                        outcome={Shared(Rc::clone(&state.outcome))}
+                        base={base()}
+                        outcome={outcome()}
+                        explanation={Shared(explanation)}
                         scenario_changed={!state.scenario.changes.is_empty() || state.scenario.state_offer.is_some()}
                         {lang} />
-                    <charts::Charts
-                        base={Shared(Rc::clone(&state.base))}
-                        outcome={Shared(Rc::clone(&state.outcome))}
-                        {lang} />
+                    <charts::Charts base={base()} outcome={outcome()} {lang} />
                 </div>
             </div>
-            <headline::StickySummary
-                base={Shared(Rc::clone(&state.base))}
-                outcome={Shared(Rc::clone(&state.outcome))}
-                scenario_changed={false}
-                {lang} />
-            if *shown > 0 {
-            <table::YearTable
-                base={Shared(Rc::clone(&state.base))}
-                outcome={Shared(Rc::clone(&state.outcome))}
-                show_baseline={state.show_baseline}
-                show_all={state.show_all_columns}
-                {lang}
-                dispatch={dispatch.clone()} />
+            { headline::sticky_summary(&state.base, &state.outcome, lang) }
+            if shown > 0 {
+                <table::YearTable
+                    base={base()}
+                    outcome={outcome()}
+                    show_baseline={state.show_baseline}
+                    show_all={state.show_all_columns}
+                    {lang}
+                    dispatch={dispatch.clone()} />
             }
-            if *shown > 1 {
-            { planning::section(state, &store.dispatcher()) }
+            if shown > 1 {
+                { planning::section(state, &store.dispatcher()) }
             }
-            if *shown > 2 {
-            <tools::Scenarios
-                {lang}
-                base={Shared(Rc::clone(&state.base))}
-                budget={Shared(Rc::clone(&state.budget))}
-                options={state.options.clone()}
-                here={state.named_here().into_iter().map(|(i, n)| (i, n.clone())).collect::<Vec<_>>()}
-                compare={state.compare}
-                dispatcher={store.dispatcher()} />
-            <findings::Findings
-                import={Shared(Rc::clone(&state.import_findings))}
-                base={Shared(Rc::clone(&state.base))}
-                outcome={Shared(Rc::clone(&state.outcome))}
-                {lang} />
+            if shown > 2 {
+                <tools::Scenarios
+                    {lang}
+                    base={base()}
+                    budget={Shared(Rc::clone(&state.budget))}
+                    options={state.options.clone()}
+                    here={state.named_here().into_iter().map(|(i, n)| (i, n.clone())).collect::<Vec<_>>()}
+                    compare={state.compare}
+                    dispatcher={store.dispatcher()} />
+                <findings::Findings
+                    import={Shared(Rc::clone(&state.import_findings))}
+                    base={base()}
+                    outcome={outcome()}
+                    {lang} />
             }
         </main>
         if !embed {

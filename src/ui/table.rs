@@ -10,7 +10,7 @@ use crate::engine::{
     scenario::ScenarioOutcome,
     Analysis, Lang,
 };
-use crate::state::Action;
+use crate::state::{Action, View};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -82,10 +82,8 @@ pub fn YearTable(props: &TableProps) -> Html {
     } else {
         base.chain.clone()
     };
-    let toggle = |action: Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: Event| dispatch.emit(action.clone()))
-    };
+    // A fresh action per event: cloning one costs more code than making it.
+    let toggle = |view: fn() -> View| props.dispatch.reform(move |_: Event| view().into());
     let show_baseline = props.show_baseline;
 
     let header_cells = columns.iter().map(|&i| {
@@ -128,11 +126,11 @@ pub fn YearTable(props: &TableProps) -> Html {
                 <h2 id="table-title">{ w.table_title }</h2>
                 <div class="toggles">
                     <label class="check">
-                        <input type="checkbox" checked={show_baseline} onchange={toggle(Action::ToggleBaseline)} />
+                        <input type="checkbox" checked={show_baseline} onchange={toggle(|| View::ToggleBaseline)} />
                         { w.show_baseline }
                     </label>
                     <label class="check">
-                        <input type="checkbox" checked={props.show_all} onchange={toggle(Action::ToggleAllColumns)} />
+                        <input type="checkbox" checked={props.show_all} onchange={toggle(|| View::ToggleAllColumns)} />
                         { w.show_all }
                     </label>
                 </div>

@@ -1,15 +1,15 @@
 //! Undo and redo, the share link, printing, messages about the app, the
 //! print-out's header, and saved scenarios with their comparison.
 
-use super::browser;
 use super::format::{kr, signed_kr, IntlFormat};
 use super::text::words;
+use super::{browser, workers};
 use super::{Latest, Shared, Store};
 use crate::engine::{
-    export, import, run_scenario, scenario::describe, scenario::ScenarioOutcome, Analysis, Budget, Lang,
-    Options, Scenario,
+    export, import, run_scenario, scenario::ScenarioOutcome, Analysis, Budget, Lang, Options,
 };
-use crate::state::{Action, NamedScenario, Notice, State};
+use crate::state::{Action, ExportFailure, Library, NamedScenario, Notice, State, Travel, View};
+use crate::words::{describe, Say};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +17,7 @@ pub struct ToolbarProps {
     pub lang: Lang,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub notice: Option<Notice>,
+    pub notice: Option<Shared<Notice>>,
     /// Read when sharing or exporting, so typing does not redraw the bar.
     pub latest: Latest,
     pub dispatcher: UseReducerDispatcher<Store>,
@@ -25,30 +25,14 @@ pub struct ToolbarProps {
     pub on_import: Callback<()>,
 }
 
-fn notice_text(notice: &Notice, lang: Lang) -> String {
-    let sv = lang == Lang::Sv;
-    match (notice, sv) {
-        (Notice::BadLink(why), true) => format!("Länken kunde inte öppnas: {why}. Den förinställda budgeten visas i stället."),
-        (Notice::BadLink(why), false) => format!("The link could not be opened ({why}). The preset budget is shown instead."),
-        (Notice::BadSaved(why), true) => format!("Det som sparats i den här webbläsaren kunde inte läsas: {why}. Kalkylen börjar om från utgångsläget."),
-        (Notice::BadSaved(why), false) => format!("What this browser saved could not be read ({why}). The calculator starts from the baseline."),
-        (Notice::StorageUnavailable, true) => "Webbläsaren sparar inget just nu (privat läge, fullt eller blockerat). Kalkylen fungerar ändå; spara scenariot med länken.".into(),
-        (Notice::StorageUnavailable, false) => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with its link.".into(),
-        (Notice::LinkReady, true) => "Länken till scenariot är kopierad. Den innehåller hela scenariot och skickas inte till någon server.".into(),
-        (Notice::LinkReady, false) => "The link to the scenario is copied. It holds the whole scenario and is sent to no server.".into(),
-        (Notice::Refused(why), _) => why.clone(),
-        (Notice::ExportFailed(why), true) => format!("Filen kunde inte skapas: {why}."),
-        (Notice::ExportFailed(why), false) => format!("The file could not be made: {why}."),
-    }
-}
-
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let (lang, w) = (props.lang, words(props.lang));
     let link = use_state(Option::<String>::default);
-    let send = |action: Action| {
+    // A fresh action per click: cloning one costs more code than making it.
+    let send = |action: fn() -> Action| {
         let dispatcher = props.dispatcher.clone();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action.clone()))
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
     };
     let on_share = {
         let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
@@ -57,7 +41,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let url = browser::link_url(&latest.get().0);
             browser::copy_to_clipboard(&url);
             link.set(Some(url));
-            dispatcher.dispatch(Action::Notify(Notice::LinkReady));
+            dispatcher.dispatch(View::Notify(Notice::LinkReady).into());
         })
     };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
@@ -65,15 +49,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
         Callback::from(move |_: MouseEvent| {
             if let Err(why) = export_file(&latest.get().0, &dispatcher, format) {
-                dispatcher.dispatch(Action::Notify(Notice::ExportFailed(why)));
+                dispatcher.dispatch(View::Notify(Notice::ExportFailed(why)).into());
             }
         })
     };
     html! {
         <div class="toolbar" role="toolbar" aria-label={w.toolbar}>
-            <button type="button" class="tool" onclick={send(Action::Undo)} disabled={!props.can_undo}
+            <button type="button" class="tool" onclick={send(|| Travel::Undo.into())} disabled={!props.can_undo}
                     aria-keyshortcuts="Control+Z" title="Ctrl+Z">{ w.undo }</button>
-            <button type="button" class="tool" onclick={send(Action::Redo)} disabled={!props.can_redo}
+            <button type="button" class="tool" onclick={send(|| Travel::Redo.into())} disabled={!props.can_redo}
                     aria-keyshortcuts="Control+Y" title="Ctrl+Y">{ w.redo }</button>
             if !props.mounted {
                 <button type="button" class="tool" onclick={on_share}>{ w.share }</button>
@@ -87,15 +71,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="tool" onclick={export(Export::Json)} aria-label={w.export_json}>{ "JSON" }</button>
             </span>
             if let Some(notice) = &props.notice {
-                <div class={classes!("notice", matches!(notice, Notice::LinkReady).then_some("ok"))} role="status">
-                    <p>{ notice_text(notice, lang) }</p>
-                    if let (Notice::LinkReady, Some(url)) = (notice, &*link) {
+                <div class={classes!("notice", matches!(**notice, Notice::LinkReady).then_some("ok"))} role="status">
+                    <p>{ notice.say(lang, &IntlFormat) }</p>
+                    if let (Notice::LinkReady, Some(url)) = (&**notice, &*link) {
                         <div class="link-field">
                             <label for="share-link">{ w.link_label }</label>
                             <input id="share-link" type="text" readonly=true value={url.clone()} />
                         </div>
                     }
-                    <button type="button" class="link" onclick={send(Action::DismissNotice)}>{ w.dismiss }</button>
+                    <button type="button" class="link" onclick={send(|| View::DismissNotice.into())}>{ w.dismiss }</button>
                 </div>
             }
         </div>
@@ -115,25 +99,27 @@ fn export_file(
     state: &State,
     dispatcher: &UseReducerDispatcher<Store>,
     format: Export,
-) -> Result<(), String> {
+) -> Result<(), ExportFailure> {
     let stem = file_stem(&state.base.title);
+    let description = describe(
+        &state.base,
+        &state.scenario,
+        state.outcome.from_year,
+        state.lang,
+        &IntlFormat,
+    );
     let (bytes, name, mime) = match format {
         Export::Csv => (
-            export::csv(
-                &state.base,
-                &state.outcome,
-                &state.scenario,
-                state.lang,
-                &IntlFormat,
-            )
-            .into_bytes(),
+            export::csv(&state.base, &state.outcome, &description, state.lang).into_bytes(),
             format!("{stem}.csv"),
             "text/csv;charset=utf-8",
         ),
         // Through JSON.stringify, like every JSON the page writes: serde_json's
         // printer stays out of the wasm.
         Export::Json => (
-            browser::to_json(&*state.budget, true)?.into_bytes(),
+            browser::to_json(&*state.budget, true)
+                .ok_or(ExportFailure::Browser)?
+                .into_bytes(),
             format!("{stem}.json"),
             "application/json",
         ),
@@ -141,6 +127,7 @@ fn export_file(
             let request = export::XlsxRequest {
                 budget: (*state.budget).clone(),
                 scenario: state.scenario.clone(),
+                description,
                 lang: state.lang,
                 options: state.options.clone(),
                 import_findings: state
@@ -149,18 +136,18 @@ fn export_file(
                     .map(|finding| import::WordedFinding::new(finding, &IntlFormat))
                     .collect(),
             };
-            let json = browser::to_json(&request, false)?;
+            let json = browser::to_json(&request, false).ok_or(ExportFailure::Browser)?;
             let dispatcher = dispatcher.clone();
-            let done = Callback::from(move |result: Result<(), String>| {
+            let done = Callback::from(move |result: Result<(), ExportFailure>| {
                 if let Err(why) = result {
-                    dispatcher.dispatch(Action::Notify(Notice::ExportFailed(why)));
+                    dispatcher.dispatch(View::Notify(Notice::ExportFailed(why)).into());
                 }
             });
-            browser::export_xlsx(json, format!("{stem}.xlsx"), done);
+            workers::export_xlsx(json, format!("{stem}.xlsx"), done);
             return Ok(());
         }
     };
-    browser::download(&bytes, &name, mime).map_err(|e| browser::js_message(&e))
+    browser::download(&bytes, &name, mime)
 }
 
 /// A file name from the förbund's name: "samordningsforbundet-sodra-vatterbygden".
@@ -187,30 +174,21 @@ fn file_stem(title: &str) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct PrintProps {
-    pub base: Shared<Analysis>,
-    pub outcome: Shared<ScenarioOutcome>,
-    pub scenario: Scenario,
-    pub lang: Lang,
-}
-
-/// Only on paper: the date and the scenario in one sentence.
-#[component]
-pub fn PrintHeader(props: &PrintProps) -> Html {
-    let w = words(props.lang);
+/// Only on paper: the date and the scenario in one sentence. A function,
+/// not a component: two lines cost less to rebuild than a component costs
+/// the page; the date is worked out once a day by the caller.
+pub fn print_header(state: &State, today: &str) -> Html {
+    let w = words(state.lang);
     let sentence = describe(
-        &props.base,
-        &props.scenario,
-        props.outcome.from_year,
-        props.lang,
+        &state.base,
+        &state.scenario,
+        state.outcome.from_year,
+        state.lang,
         &IntlFormat,
     );
-    // The date changes once a day, not once a keystroke.
-    let today = use_memo(props.lang, |lang| browser::today(*lang));
     html! {
         <div class="print-only print-header">
-            <p>{ format!("{} {}", w.printed, *today) }</p>
+            <p>{ format!("{} {today}", w.printed) }</p>
             <p class="print-scenario">{ sentence }</p>
         </div>
     }
@@ -249,7 +227,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if !name.trim().is_empty() {
-                store.dispatch(Action::SaveNamed((*name).clone()));
+                store.dispatch(Library::Save((*name).clone()).into());
                 name.set(String::new());
             }
         })
@@ -259,11 +237,11 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         let i = *i;
         let open = {
             let store = store.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::LoadNamed(i)))
+            Callback::from(move |_: MouseEvent| store.dispatch(Library::Load(i).into()))
         };
         let delete = {
             let store = store.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(Action::DeleteNamed(i)))
+            Callback::from(move |_: MouseEvent| store.dispatch(Library::Delete(i).into()))
         };
         let start_rename = {
             let (renaming, current) = (renaming.clone(), named.name.clone());
@@ -277,7 +255,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                         let (store, renaming, text) = (store.clone(), renaming.clone(), text.clone());
                         Callback::from(move |e: SubmitEvent| {
                             e.prevent_default();
-                            store.dispatch(Action::RenameNamed(i, text.clone()));
+                            store.dispatch(Library::Rename(i, text.clone()).into());
                             renaming.set(None);
                         })
                     }}>
@@ -307,7 +285,7 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
         let store = store.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            store.dispatch(Action::SetCompare(slot, select.value().parse().ok()));
+            store.dispatch(Library::Compare(slot, select.value().parse().ok()).into());
         })
     };
     let picker = |slot: usize, label: &str| {

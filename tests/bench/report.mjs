@@ -260,6 +260,25 @@ Tried and dropped: rustc's \`opt-level = "s"\` (42 kB larger), wasm-opt's
 page: f64 formatting (about 10 kB raw), reachable only through serde's
 "invalid type" messages, which no setting of serde-wasm-bindgen avoids.
 
+The redesign of issue 15 (typed errors and notices worded in both
+languages, the headline's explanation of who adds what, undo kept per
+budget, the state in modules) took the page from 249.1 kB to 254.1 kB gzip
+(one build, \`scripts/size.sh\`). twiggy on the wasm before and after
+(wasm-opt -Oz with names kept) puts the 12.7 kB of code and data it adds in
+the components' views: the explanation, worked out once in the App (about
+2 kB), and its key-bound sentence in both languages in the headline
+(2.9 kB); the notices' reasons (a bad link or saved state, each worded in
+both languages, with the budget's and the scenario's own errors) in the
+toolbar (1.1 kB) and their comparison and copies (1.4 kB); English for the
+budget file's errors (0.8 kB); the start-up decision, the history per
+budget and the reducer's groups (a few hundred bytes each). Cut on the way,
+each measured alone on the wasm (gzip): the goal-seek cards as functions of
+one component instead of three components −2.7 kB, the print header and
+the sticky summary as functions −1.0 kB, no cloned actions in handlers
+−0.7 kB, the top controls built once −0.4 kB, the words never inlined
+−0.3 kB, no version-probe deserializers −0.3 kB, the notice shared rather than copied −0.35 kB, no boxed closures in the
+reducer −0.2 kB.
+
 After the first visit the service worker fetches both workers in the
 background (after the page's \`load\` event) so that export and import work
 offline; that is not part of the page's weight or its time to interactive.

@@ -87,7 +87,12 @@ test('Habo +10 000: unmatched by default, matched once the state offers more', a
   const last = e.scenario.at(-1);
   assert.match(h.total, new RegExp(esc(`11 718 040 kr ${signed(e.delta.find((c) => c.label === 'Budget 2024').members_total)} kr`)));
   assert.match(h.equity, new RegExp(esc(`${sv(last.closing_equity)} kr`)));
-  assert.match(await text(page.locator('[data-testid=leverage]')), /kommunsidan \+136 510 kr/);
+  // Key-bound: Habo's own 10 000 kr, and what the key asks of the others,
+  // each named with its figure (never "each krona from Habo brings 54,60").
+  assert.equal(await text(page.locator('[data-testid=leverage]')),
+    'Habo kommun +10 000 kr. Enligt nyckeln ökar de övriga kommunerna med 126 510 kr, regionen med 136 510 kr '
+    + 'och staten med 273 020 kr: totalt 546 040 kr mer till förbundet.');
+  assert.equal(sv(e.asks.find((a) => a.role === 'region').offer_delta), '136 510');
   assert.match(await text(page.locator('[data-testid=asks]')), /Region Jönköpings län \+136 510 kr/);
 
   // Alone: only Habo moves, +40 000 a year, 187 324 at the end of 2026.

@@ -156,6 +156,17 @@ export async function typeKeys(page, locator, value) {
   throw new Error(`the field holds "${held}", not the typed "${want}"`);
 }
 
+/**
+ * A figure as the page writes it ("−32 676 kr", "+40 000", "9,6 %") as a
+ * number, sign and all: U+2212 or "-" is minus, any kind of space groups
+ * digits, the comma is the decimal mark. NaN for text that is no figure,
+ * so a test never compares a figure it did not read.
+ */
+export function svNumber(text) {
+  const plain = text.replace(/[\s\u00a0\u202f]/g, '').replace(/(kr|%)$/, '').replace('\u2212', '-').replace(',', '.');
+  return /^[+-]?\d+(\.\d+)?$/.test(plain) ? Number(plain) : NaN;
+}
+
 /** Where tests keep screenshots, PDFs and downloads (gitignored). */
 export const artifacts = join(root, 'tests', 'artifacts');
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { withBrowser, artifacts, engine, openApp, text, root, axeSource, typeKeys } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, root, axeSource, typeKeys, svNumber } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -13,6 +13,14 @@ async function typeInto(page, locator, value) {
   await typeKeys(page, locator, value);
   await page.keyboard.press('Tab');
 }
+
+test('figures are read with their sign, so −500 000 is never at least 500 000', () => {
+  assert.equal(svNumber('\u2212500\u00a0000\u00a0kr'), -500000);
+  assert.equal(svNumber('+40 000 kr'), 40000);
+  assert.equal(svNumber('67\u202f324 kr'), 67324);
+  assert.equal(svNumber('9,6\u00a0%'), 9.6);
+  assert.ok(Number.isNaN(svNumber('inget')));
+});
 
 test('room per year and both goal seeks answer as the engine does', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
@@ -30,7 +38,7 @@ test('room per year and both goal seeks answer as the engine does', async () => 
   const pct = Number(uniform.uniform_percent).toLocaleString('sv-SE', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).replace('-', '−');
   assert.match(await text(page.locator('[data-testid=uniform-answer]')), new RegExp(`ändras med ${pct.replace('+', '\\+')}\\s%`));
   await page.getByRole('button', { name: 'Använd som scenario' }).first().click();
-  const after = Number((await equity(page)).replace(/\D/g, ''));
+  const after = svNumber(await equity(page));
   assert.ok(after >= 500_000, `equity ${after}`);
 
   await page.getByRole('button', { name: 'Återställ' }).click();

@@ -37,7 +37,7 @@ pub enum ImportErrorKind {
     /// Re-read in this unit, an amount would leave the engine's range.
     UnitOutOfRange(Unit),
     /// A JSON file that is not the budget model.
-    Json(String),
+    Json(crate::engine::model::BudgetError),
     /// Already worded, in both languages, with the row and column in it:
     /// an error as the import worker sends it to the page.
     Worded {
@@ -87,7 +87,7 @@ impl ImportError {
                 "in {} an amount becomes absurdly large (over 1 000 billion kr). Choose another unit.",
                 unit.abbreviation()
             ),
-            (Json(why), _) => why.clone(),
+            (Json(why), _) => why.message(lang),
             (Worded { sv, .. }, true) => return sv.clone(),
             (Worded { en, .. }, false) => return en.clone(),
             (kind, _) => reading_words(kind, lang),

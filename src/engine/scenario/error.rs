@@ -1,0 +1,222 @@
+//! Why a scenario cannot be computed, as typed values: the words are in
+//! `crate::words`, so the page and the CLI say it in either language.
+
+use super::{Change, CostEdit, MemberRef, Scenario};
+use crate::engine::analysis::Analysis;
+use crate::engine::classify::normalise;
+use crate::engine::money::MAX_AMOUNT;
+use rust_decimal::Decimal;
+
+/// What a scenario limit is about, so the message can name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// A member's change.
+    Change,
+    StateOffer,
+    StepUp,
+    Utilisation,
+    CostIndex,
+    Interest,
+    /// A change to a cost line.
+    CostChange,
+    /// A new insats' yearly cost.
+    InsatsCost,
+    /// The förbund's equity guideline (an option of the analysis).
+    Guideline,
+}
+
+/// Why a scenario cannot be computed. The last valid scenario stays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioError {
+    UnknownMember {
+        name: String,
+        members: Vec<String>,
+    },
+    AmbiguousMember {
+        name: String,
+        candidates: Vec<String>,
+    },
+    StateIsNotAMember,
+    FromYearOutside {
+        year: i32,
+        first: i32,
+        last: i32,
+    },
+    AmountTooLarge {
+        what: Quantity,
+    },
+    PercentOutOfRange {
+        what: Quantity,
+        min: i64,
+        max: i64,
+    },
+    NegativeStateOffer,
+    NegativeOffer {
+        member: String,
+        year: i32,
+        offer: Decimal,
+    },
+    NoKeyShare {
+        member: String,
+    },
+    NoPlannedYears,
+    UnknownCostLine {
+        line: String,
+    },
+    InsatsYears {
+        name: String,
+    },
+}
+
+/// Finds a member by label, case-insensitively, or by a unique prefix
+/// such as `Habo`.
+pub fn resolve_member(analysis: &Analysis, name: &str) -> Result<MemberRef, ScenarioError> {
+    let wanted = normalise(name);
+    if wanted.is_empty() {
+        return Err(ScenarioError::UnknownMember {
+            name: name.into(),
+            members: member_names(analysis),
+        });
+    }
+    let state = normalise(&analysis.state_name);
+    if matches!(wanted.as_str(), "staten" | "state" | "försäkringskassan" | "fk")
+        || (!state.is_empty() && state.starts_with(&wanted))
+    {
+        return Err(ScenarioError::StateIsNotAMember);
+    }
+    let mut candidates: Vec<(MemberRef, String)> = Vec::new();
+    let region = normalise(&analysis.region_name);
+    if wanted == "region" || (!region.is_empty() && region.starts_with(&wanted)) {
+        candidates.push((MemberRef::Region, analysis.region_name.clone()));
+    }
+    for label in &analysis.kommun_names {
+        let norm = normalise(label);
+        if norm == wanted {
+            return Ok(MemberRef::Kommun(label.clone()));
+        }
+        if norm.starts_with(&wanted) {
+            candidates.push((MemberRef::Kommun(label.clone()), label.clone()));
+        }
+    }
+    match candidates.len() {
+        1 => Ok(candidates.remove(0).0),
+        0 => Err(ScenarioError::UnknownMember {
+            name: name.into(),
+            members: member_names(analysis),
+        }),
+        _ => Err(ScenarioError::AmbiguousMember {
+            name: name.into(),
+            candidates: candidates.into_iter().map(|c| c.1).collect(),
+        }),
+    }
+}
+
+pub(super) fn member_names(analysis: &Analysis) -> Vec<String> {
+    std::iter::once(analysis.region_name.clone())
+        .filter(|r| !r.is_empty())
+        .chain(analysis.kommun_names.iter().cloned())
+        .collect()
+}
+
+const STEP_UP_RANGE: (i64, i64) = (-50, 100);
+const CHANGE_PCT_RANGE: (i64, i64) = (-100, 1000);
+
+pub(super) fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> {
+    let limit = Decimal::from(MAX_AMOUNT);
+    for c in &scenario.changes {
+        match c.change {
+            Change::Kr(v) if v.abs() > limit => {
+                return Err(ScenarioError::AmountTooLarge {
+                    what: Quantity::Change,
+                })
+            }
+            Change::Percent(p)
+                if p < Decimal::from(CHANGE_PCT_RANGE.0) || p > Decimal::from(CHANGE_PCT_RANGE.1) =>
+            {
+                return Err(ScenarioError::PercentOutOfRange {
+                    what: Quantity::Change,
+                    min: CHANGE_PCT_RANGE.0,
+                    max: CHANGE_PCT_RANGE.1,
+                })
+            }
+            _ => {}
+        }
+    }
+    if let Some(offer) = scenario.state_offer {
+        if offer < Decimal::ZERO {
+            return Err(ScenarioError::NegativeStateOffer);
+        }
+        if offer > limit {
+            return Err(ScenarioError::AmountTooLarge {
+                what: Quantity::StateOffer,
+            });
+        }
+    }
+    if let Some(p) = scenario.step_up_pct {
+        if p < Decimal::from(STEP_UP_RANGE.0) || p > Decimal::from(STEP_UP_RANGE.1) {
+            return Err(ScenarioError::PercentOutOfRange {
+                what: Quantity::StepUp,
+                min: STEP_UP_RANGE.0,
+                max: STEP_UP_RANGE.1,
+            });
+        }
+    }
+    for (what, pct, min, max) in [
+        (Quantity::Utilisation, scenario.utilisation_pct, 0, 200),
+        (Quantity::CostIndex, scenario.cost_index_pct, -50, 100),
+        (Quantity::Interest, scenario.interest_pct, -20, 50),
+    ] {
+        if let Some(p) = pct {
+            if p < Decimal::from(min) || p > Decimal::from(max) {
+                return Err(ScenarioError::PercentOutOfRange { what, min, max });
+            }
+        }
+    }
+    for c in &scenario.cost_changes {
+        if !base.cost_lines.iter().any(|l| l.label == c.line) {
+            return Err(ScenarioError::UnknownCostLine { line: c.line.clone() });
+        }
+        match c.edit {
+            CostEdit::Kr(v) if v.abs() > limit => {
+                return Err(ScenarioError::AmountTooLarge {
+                    what: Quantity::CostChange,
+                })
+            }
+            CostEdit::Percent(p) if p < Decimal::from(-100) || p > Decimal::from(1000) => {
+                return Err(ScenarioError::PercentOutOfRange {
+                    what: Quantity::CostChange,
+                    min: -100,
+                    max: 1000,
+                })
+            }
+            _ => {}
+        }
+    }
+    for n in &scenario.new_insatser {
+        if n.end < n.start || n.yearly < Decimal::ZERO {
+            return Err(ScenarioError::InsatsYears { name: n.name.clone() });
+        }
+        if n.yearly > limit {
+            return Err(ScenarioError::AmountTooLarge {
+                what: Quantity::InsatsCost,
+            });
+        }
+    }
+    let years: Vec<i32> = base.chain.iter().map(|&i| base.columns[i].year).collect();
+    let (first, last) = (
+        years.first().copied().unwrap_or(0),
+        years.last().copied().unwrap_or(0),
+    );
+    let from = scenario.from_year.or(base.budget_year).unwrap_or(first);
+    if !base.columns.iter().any(|c| c.year == from) {
+        return Err(ScenarioError::FromYearOutside {
+            year: from,
+            first,
+            last,
+        });
+    }
+    if !base.columns.iter().any(|c| c.year >= from && c.kind.is_planned()) {
+        return Err(ScenarioError::NoPlannedYears);
+    }
+    Ok(from)
+}

@@ -1,0 +1,46 @@
+//! What the page tells a person about the app itself rather than the
+//! budget. Typed, so each is worded in the page's language (`crate::words`)
+//! and a new fault is one more variant.
+
+use super::persist::ReadError;
+use crate::engine::ScenarioError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The link could not be opened; the preset is shown instead.
+    BadLink(ReadError),
+    /// What was saved in this browser could not be read.
+    BadSaved(ReadError),
+    /// This browser will not keep anything (private mode, full, blocked).
+    StorageUnavailable,
+    /// The link is copied to the clipboard (or shown to copy by hand).
+    LinkReady,
+    /// A file could not be made.
+    ExportFailed(ExportFailure),
+    /// A change the engine refused, with its reason.
+    Refused(ScenarioError),
+}
+
+/// Why an export did not reach the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// This browser cannot start the export worker.
+    CannotStart,
+    /// The worker did not load (offline before it was cached, say).
+    WorkerFailed,
+    /// The worker could not make the workbook.
+    Workbook,
+    /// The browser would not write or save the file.
+    Browser,
+}
+
+/// Why one of the page's workers gave no usable answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkerFailure {
+    /// This browser cannot start it.
+    CannotStart,
+    /// It did not load, or stopped.
+    NotLoaded,
+    /// It answered something it should not.
+    Garbled,
+}
