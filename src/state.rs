@@ -426,6 +426,11 @@ impl State {
                 saved.version
             ));
         }
+        // Imports come back as the browser kept them: checked like a
+        // link's budget, or a damaged one would reach the engine.
+        for import in &saved.imports {
+            import.budget.validate()?;
+        }
         let holder = State {
             imports: saved.imports,
             named: saved.named,

@@ -265,6 +265,21 @@ impl Budget {
         if self.columns.is_empty() {
             return Err("budgeten har inga kolumner".into());
         }
+        // The years the importer reads. Scenarios loop and compound over
+        // the span of years, so a year far outside would freeze or overflow.
+        if let Some((i, c)) = self
+            .columns
+            .iter()
+            .enumerate()
+            .find(|(_, c)| !(1990..=2100).contains(&c.year))
+        {
+            return Err(format!(
+                "kolumn {} («{}») har året {}; året måste ligga mellan 1990 och 2100",
+                i + 1,
+                c.label,
+                c.year
+            ));
+        }
         let limit = Decimal::from(super::money::MAX_AMOUNT);
         for (i, row) in self.rows.iter().enumerate() {
             if row.values.len() != self.columns.len() {

@@ -523,7 +523,52 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
     if !base.columns.iter().any(|c| c.year >= from && c.kind.is_planned()) {
         return Err(ScenarioError::NoPlannedYears);
     }
+    check_compounding(scenario, base, from)?;
     Ok(from)
+}
+
+/// Step-up, indexation and interest compound once a year from `from` to
+/// the last planned year. Refused when that would take the budget's
+/// largest figure past the engine's limit: over a long plan it would
+/// otherwise overflow `Decimal` (a panic) or lose its precision.
+fn check_compounding(scenario: &Scenario, base: &Analysis, from: i32) -> Result<(), ScenarioError> {
+    let limit = Decimal::from(MAX_AMOUNT);
+    let last = base
+        .columns
+        .iter()
+        .filter(|c| c.kind.is_planned())
+        .map(|c| c.year)
+        .max()
+        .unwrap_or(from);
+    let years = i64::from(last) - i64::from(from) + 1;
+    let largest = base
+        .columns
+        .iter()
+        .flat_map(|c| [c.members_total, c.costs, c.opening_equity, c.closing_equity])
+        .map(|v| v.abs())
+        .max()
+        .unwrap_or_default()
+        .max(Decimal::ONE);
+    for (what, pct) in [
+        ("Årlig uppräkning", scenario.step_up_pct),
+        ("Indexering av kostnader", scenario.cost_index_pct),
+        ("Ränta på eget kapital", scenario.interest_pct),
+    ] {
+        let Some(step) = pct.map(|p| Decimal::ONE + p / Decimal::ONE_HUNDRED) else {
+            continue;
+        };
+        let mut amount = largest;
+        for _ in 0..years {
+            if step <= Decimal::ONE {
+                break;
+            }
+            amount = amount.checked_mul(step).unwrap_or(Decimal::MAX);
+            if amount > limit {
+                return Err(ScenarioError::AmountTooLarge { what });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The kommuner's split key for one column: explicit, or the column's
@@ -592,6 +637,15 @@ pub fn run_scenario(
             apply_change(c, scenario, col, &weights, &kommun_index, &mut offers)?;
         }
         offers.state = scenario.state_offer.unwrap_or(col.state);
+        // A table can give the state a negative figure; matching it would
+        // silently pay zero instead, so it is refused like the others.
+        if offers.state < Decimal::ZERO {
+            return Err(ScenarioError::NegativeOffer {
+                member: base.state_name.clone(),
+                year: col.year,
+                offer: offers.state,
+            });
+        }
         if offers.region < Decimal::ZERO {
             return Err(ScenarioError::NegativeOffer {
                 member: base.region_name.clone(),
