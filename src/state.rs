@@ -471,10 +471,14 @@ impl State {
         let mut state = self
             .open(id)
             .ok_or_else(|| format!("budgeten «{id}» finns inte här"))?;
-        let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
-            .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
-        state.scenario = scenario;
-        state.outcome = Rc::new(outcome);
+        // `open` has run the default scenario, and keeps a budget on which
+        // it cannot run (a negative contribution): the app saves that too.
+        if scenario != state.scenario {
+            let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
+                .map_err(|e| e.message(Lang::Sv, &crate::engine::SwedishFormat))?;
+            state.scenario = scenario;
+            state.outcome = Rc::new(outcome);
+        }
         if let Some(g) = guideline {
             // Zero means no guideline and is never saved: only a tampered
             // link or file carries it.

@@ -177,3 +177,24 @@ fn a_cut_with_ore_keeps_every_kommun_within_its_offer() {
         }
     }
 }
+
+/// saved_state: an import with a negative contribution opens (the zero
+/// scenario cannot run on it, so the page shows the table as it stands)
+/// and is saved, but the saved state could not be read back: the next
+/// visit lost it.
+#[test]
+fn an_import_the_zero_scenario_cannot_run_on_is_read_back() {
+    let saved = r#"{"version":1,"preset":"import-1","lang":"sv","scenario":{},"imports":[{"id":"import-1","name":"","budget":{"schema_version":1,"title":"","columns":[{"label":"","kind":"utfall","year":2022},{"label":"","kind":"budget","year":2023},{"label":"","kind":"utfall","year":2023},{"label":"","kind":"prognos","year":2023}],"rows":[{"label":"","class":"kommun","values":["7","-1","2",null]}]}}]}"#;
+    let state = State::from_saved(saved, READ_TABLES).expect("the saved import opens");
+    assert_eq!(state.source.id(), "import-1");
+    let written = serde_json::to_string(&state.saved()).unwrap();
+    assert_eq!(
+        State::from_saved(&written, READ_TABLES).unwrap().saved(),
+        state.saved()
+    );
+    let link = serde_json::to_string(&state.link()).unwrap();
+    assert_eq!(State::from_link(&link, READ_TABLES).unwrap().link(), state.link());
+    // A scenario that cannot run on it is still refused.
+    let raised = saved.replace(r#""scenario":{}"#, r#""scenario":{"step_up_pct":"10"}"#);
+    assert!(State::from_saved(&raised, READ_TABLES).is_err());
+}

@@ -8,7 +8,9 @@ use crate::{
     word_findings, LANGS, PRESET_READER, TABLES,
 };
 use arbitrary::Arbitrary;
+use finsam_kalkyl::engine::money::MAX_AMOUNT;
 use finsam_kalkyl::engine::{analyse, import_bytes, import_file, planning, Budget, MemberRef, Options};
+use rust_decimal::Decimal;
 use finsam_kalkyl::state::{Action, State};
 
 /// What an importer made of the bytes, checked either way.
@@ -106,7 +108,9 @@ pub fn scenario_target(input: &ScenarioCase) {
         return;
     };
     if let Some(floor) = input.goal_seek {
-        let floor = floor.0;
+        // The floor is typed (page and CLI), so parse_amount bounds it.
+        let max = Decimal::from(MAX_AMOUNT);
+        let floor = floor.0.clamp(-max, max);
         let _ = planning::room(budget, base, &scenario, &options, floor);
         let _ = planning::required_uniform(budget, base, &scenario, &options, floor, outcome.from_year);
         if let Some(k) = base.kommun_names.first() {
