@@ -10,8 +10,8 @@ use crate::{
 use arbitrary::Arbitrary;
 use finsam_kalkyl::engine::money::MAX_AMOUNT;
 use finsam_kalkyl::engine::{analyse, import_bytes, import_file, planning, Budget, MemberRef, Options};
-use rust_decimal::Decimal;
 use finsam_kalkyl::state::{Action, State};
+use rust_decimal::Decimal;
 
 /// What an importer made of the bytes, checked either way.
 fn imported(result: Result<finsam_kalkyl::engine::Imported, finsam_kalkyl::engine::ImportError>) {
