@@ -2,6 +2,11 @@
 //! and the invariants every budget, scenario and state must keep. A broken
 //! invariant panics, so libFuzzer reports it as a crash with its input.
 
+// An overflow must be a crash the fuzzer reports, not a silent wrap: the
+// profile in Cargo.toml turns debug assertions and overflow checks on.
+#[cfg(not(debug_assertions))]
+compile_error!("the fuzz targets must be built with debug assertions and overflow checks on");
+
 pub mod gen;
 pub mod table;
 pub mod targets;
