@@ -198,3 +198,22 @@ fn an_import_the_zero_scenario_cannot_run_on_is_read_back() {
     let raised = saved.replace(r#""scenario":{}"#, r#""scenario":{"step_up_pct":"10"}"#);
     assert!(State::from_saved(&raised, READ_TABLES).is_err());
 }
+
+/// import_bytes: a kommun whose share is 0,000460344 kr raising by the
+/// largest change, key-bound: the kommun side had to grow by 1,5 × 10^20
+/// kr, and the split lost its last öre (past `Decimal`'s 28 digits).
+#[test]
+fn a_key_bound_change_that_moves_the_side_past_the_limit_is_refused() {
+    let budget = import_bytes(b";;;2026\nI kommun;;;.000460344\no kommun;;;67034")
+        .expect("the importer reads it")
+        .budget;
+    let change =
+        |kr: i64| Scenario::default().with_change(MemberRef::Kommun("I kommun".into()), Change::Kr(d(kr)));
+    assert_eq!(
+        run(&budget, &change(MAX_AMOUNT)),
+        Err(ScenarioError::AmountTooLarge { what: "Ändringen" })
+    );
+    // The same change from a kommun with a real share is taken.
+    let other = Scenario::default().with_change(MemberRef::Kommun("o kommun".into()), Change::Kr(d(10_000)));
+    assert_eq!(run(&budget, &other), Ok(()));
+}

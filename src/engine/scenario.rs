@@ -843,7 +843,14 @@ fn apply_change(
                         });
                     }
                     let total: Decimal = weights.iter().copied().sum();
-                    let side = round_kr(delta * total / own);
+                    // A kommun with a tiny share moves the whole side by
+                    // its change over that share: refused past the limit.
+                    let side = delta
+                        .checked_mul(total)
+                        .and_then(|x| x.checked_div(own))
+                        .map(round_kr)
+                        .filter(|s| s.abs() <= Decimal::from(MAX_AMOUNT))
+                        .ok_or(ScenarioError::AmountTooLarge { what: "Ändringen" })?;
                     let mut others = weights.to_vec();
                     others[m] = Decimal::ZERO;
                     if others.iter().any(|w| !w.is_zero()) {
