@@ -217,3 +217,38 @@ fn a_key_bound_change_that_moves_the_side_past_the_limit_is_refused() {
     let other = Scenario::default().with_change(MemberRef::Kommun("o kommun".into()), Change::Kr(d(10_000)));
     assert_eq!(run(&budget, &other), Ok(()));
 }
+
+/// scenario: Södra Vätterbygden 2024, the state's utrymme 10^−28 kr and
+/// Habo down by 0,00000000275773215836819 kr: members paid a sliver of a
+/// krona, and equity as a percentage of it overflowed `Decimal` (a panic).
+#[test]
+fn a_percentage_of_a_sliver_is_none_not_an_overflow() {
+    assert_eq!(
+        finsam_kalkyl::engine::analysis::percent_of(d(1_000_000), Decimal::new(1, 28)),
+        None
+    );
+    assert_eq!(
+        finsam_kalkyl::engine::analysis::percent_of(d(1), d(4)),
+        Some(d(25))
+    );
+    let budget = presets::find("sodra-vatterbygden-2024")
+        .unwrap()
+        .load()
+        .unwrap()
+        .budget;
+    let scenario = Scenario {
+        region_follows: false,
+        state_offer: Some(Decimal::new(1, 28)),
+        ..Scenario::default()
+    }
+    .with_change(
+        MemberRef::Kommun("Habo kommun".into()),
+        Change::Kr(Decimal::from_str_exact("-0.00000000275773215836819").unwrap()),
+    );
+    let base = analyse(&budget, &Options::default());
+    let outcome = run_scenario(&budget, &base, &scenario, &Options::default()).expect("it runs");
+    let budget_2024 = &outcome.columns[2];
+    assert_eq!(budget_2024.label, "Budget 2024");
+    assert!(budget_2024.members_total > Decimal::ZERO && budget_2024.members_total < Decimal::ONE);
+    assert_eq!(budget_2024.equity_pct_of_members, None);
+}

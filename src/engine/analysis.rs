@@ -121,9 +121,13 @@ impl ColumnFigures {
 }
 
 /// `part / whole` in percent, to two decimals; none when `whole` is not
-/// positive.
+/// positive, or so small (a sliver of an öre) that the quotient overflows.
 pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    (whole > Decimal::ZERO).then(|| (part * Decimal::ONE_HUNDRED / whole).round_dp(2))
+    if whole <= Decimal::ZERO {
+        return None;
+    }
+    let pct = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    Some(pct.round_dp(2))
 }
 
 #[derive(Debug, Clone, PartialEq)]

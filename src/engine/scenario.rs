@@ -895,7 +895,7 @@ fn leverage(base: &Analysis, scenario: &Scenario, m: &ColumnMatch) -> Option<Lev
     };
     let kommun_side_delta = paid.kommuner_total() - m.base.kommuner_total();
     let total_delta = paid.total() - m.base.total();
-    let per = |d: Decimal| (!d.is_zero()).then(|| (total_delta / d).round_dp(2));
+    let per = |d: Decimal| total_delta.checked_div(d).map(|q| q.round_dp(2));
     Some(Leverage {
         year: base.columns[m.column].year,
         member: label,
