@@ -20,7 +20,7 @@ use finsam_kalkyl::engine::{
     analyse, money::MAX_AMOUNT, report, run_scenario, Analysis, Budget, Change, Finding, Lang, MemberRef,
     Mode, Options, Scenario, SwedishFormat,
 };
-use finsam_kalkyl::state::{PresetReader, State, READ_TABLES};
+use finsam_kalkyl::state::{Action, Field, PresetReader, State, READ_TABLES};
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -304,6 +304,30 @@ pub fn check_state(state: &State) {
     check_analysis(&state.base);
     check_outcome(&state.base, Some(&state.scenario), &state.outcome);
     word_findings(&state.findings().into_iter().cloned().collect::<Vec<_>>());
+    // The controls the page draws from this state, and a step on each.
+    let fields = [
+        Field::StateOffer,
+        Field::Region,
+        Field::StepUp,
+        Field::Utilisation,
+    ]
+    .into_iter()
+    .chain([Field::CostIndex, Field::Interest, Field::Guideline])
+    .chain((0..state.base.kommun_names.len().min(3)).map(Field::Kommun))
+    .chain((0..state.base.cost_lines.len().min(3)).map(Field::CostLine));
+    for field in fields {
+        let _ = (
+            state.current_value(field),
+            state.baseline_value(field),
+            state.step(field),
+        );
+        assert!(
+            state.slider_min(field) <= state.slider_max(field),
+            "slider of {field:?}"
+        );
+        let stepped = state.apply(Action::Step(field, 1));
+        check_outcome(&stepped.base, Some(&stepped.scenario), &stepped.outcome);
+    }
     let saved = serde_json::to_string(&state.saved()).expect("the saved state serialises");
     let again = State::from_saved(&saved, PRESET_READER).expect("a saved state the app wrote reads back");
     assert_eq!(again.saved(), state.saved(), "the saved state round-trips");
