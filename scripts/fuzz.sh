@@ -107,18 +107,19 @@ for t in "${targets[@]}"; do
   "$bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="fuzz/artifacts/$t/" $(dict_of "$t") "$work" "fuzz/corpus/$t" >"$log" 2>&1 || true
   secs=$(( $(date +%s) - started ))
+  # -a: a log can hold stray bytes; grep would call it binary.
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  [ -n "$execs" ] || execs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
+  [ -n "$execs" ] || execs=$(grep -a -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   execs=${execs:-0}
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  status=$(grep -E 'cov: [0-9]+' "$log" | tail -1)
+  status=$(grep -a -E 'cov: [0-9]+' "$log" | tail -1)
   cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$status")
   ft=$(sed -n 's/.*ft: \([0-9]*\).*/\1/p' <<<"$status")
   corp=$(sed -n 's/.*corp: \([0-9]*\/[0-9]*[a-zA-Z]*\).*/\1/p' <<<"$status")
-  crashes=$(grep -c 'Test unit written to' "$log" || true)
+  crashes=$(grep -a -c 'Test unit written to' "$log" || true)
   printf '%-13s %12s %8s %10s %7s %8s %14s %8s\n' "$t" "$execs" "$secs" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$crashes"
   if [ "$crashes" -gt 0 ]; then
-    grep -E 'panicked at|Test unit written to|ERROR: libFuzzer' "$log" | head -5 | sed 's/^/    /' >&2
+    grep -a -E 'panicked at|Test unit written to|ERROR: libFuzzer' "$log" | head -5 | sed 's/^/    /' >&2
   fi
   total_execs=$(( total_execs + execs ))
   total_secs=$(( total_secs + secs ))
