@@ -120,14 +120,10 @@ impl ColumnFigures {
     }
 }
 
-/// `part / whole` in percent, to two decimals; none when `whole` is not
-/// positive, or so small (a sliver of an öre) that the quotient overflows.
+/// `part / whole` in percent, to two decimals; none when `whole` is under
+/// one krona: a percentage of a sliver means nothing, and could overflow.
 pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    if whole <= Decimal::ZERO {
-        return None;
-    }
-    let pct = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
-    Some(pct.round_dp(2))
+    (whole >= Decimal::ONE).then(|| (part * Decimal::ONE_HUNDRED / whole).round_dp(2))
 }
 
 #[derive(Debug, Clone, PartialEq)]

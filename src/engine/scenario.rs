@@ -533,36 +533,30 @@ fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, ScenarioError> 
 /// otherwise overflow `Decimal` (a panic) or lose its precision.
 fn check_compounding(scenario: &Scenario, base: &Analysis, from: i32) -> Result<(), ScenarioError> {
     let limit = Decimal::from(MAX_AMOUNT);
-    let last = base
-        .columns
-        .iter()
-        .filter(|c| c.kind.is_planned())
-        .map(|c| c.year)
-        .max()
-        .unwrap_or(from);
-    let years = i64::from(last) - i64::from(from) + 1;
-    let largest = base
-        .columns
-        .iter()
-        .flat_map(|c| [c.members_total, c.costs, c.opening_equity, c.closing_equity])
-        .map(|v| v.abs())
-        .max()
-        .unwrap_or_default()
-        .max(Decimal::ONE);
+    let (mut largest, mut years) = (Decimal::ONE, 0);
+    for c in &base.columns {
+        largest = largest
+            .max(c.members_total.abs())
+            .max(c.costs.abs())
+            .max(c.closing_equity.abs());
+        if c.kind.is_planned() {
+            years = years.max(c.year - from + 1);
+        }
+    }
     for (what, pct) in [
         ("Årlig uppräkning", scenario.step_up_pct),
         ("Indexering av kostnader", scenario.cost_index_pct),
         ("Ränta på eget kapital", scenario.interest_pct),
     ] {
-        let Some(step) = pct.map(|p| Decimal::ONE + p / Decimal::ONE_HUNDRED) else {
+        let Some(p) = pct.filter(|p| *p > Decimal::ZERO) else {
             continue;
         };
+        let step = Decimal::ONE + p / Decimal::ONE_HUNDRED;
         let mut amount = largest;
         for _ in 0..years {
-            if step <= Decimal::ONE {
-                break;
-            }
-            amount = amount.checked_mul(step).unwrap_or(Decimal::MAX);
+            // At most the limit (or the largest figure) before, and at
+            // most doubled (step-up ≤ 100 %): it cannot overflow.
+            amount *= step;
             if amount > limit {
                 return Err(ScenarioError::AmountTooLarge { what });
             }
@@ -845,12 +839,12 @@ fn apply_change(
                     let total: Decimal = weights.iter().copied().sum();
                     // A kommun with a tiny share moves the whole side by
                     // its change over that share: refused past the limit.
-                    let side = delta
-                        .checked_mul(total)
-                        .and_then(|x| x.checked_div(own))
-                        .map(round_kr)
-                        .filter(|s| s.abs() <= Decimal::from(MAX_AMOUNT))
-                        .ok_or(ScenarioError::AmountTooLarge { what: "Ändringen" })?;
+                    // (Both products stay far inside Decimal: the change
+                    // and each weight are at most MAX_AMOUNT.)
+                    if (delta * total).abs() > Decimal::from(MAX_AMOUNT) * own {
+                        return Err(ScenarioError::AmountTooLarge { what: "Ändringen" });
+                    }
+                    let side = round_kr(delta * total / own);
                     let mut others = weights.to_vec();
                     others[m] = Decimal::ZERO;
                     if others.iter().any(|w| !w.is_zero()) {
@@ -895,7 +889,8 @@ fn leverage(base: &Analysis, scenario: &Scenario, m: &ColumnMatch) -> Option<Lev
     };
     let kommun_side_delta = paid.kommuner_total() - m.base.kommuner_total();
     let total_delta = paid.total() - m.base.total();
-    let per = |d: Decimal| total_delta.checked_div(d).map(|q| q.round_dp(2));
+    // Per krona of less than an öre means nothing, and could overflow.
+    let per = |d: Decimal| (d.abs() >= Decimal::new(1, 2)).then(|| (total_delta / d).round_dp(2));
     Some(Leverage {
         year: base.columns[m.column].year,
         member: label,
