@@ -9,7 +9,7 @@ use finsam_kalkyl::engine::presets::PRESETS;
 use finsam_kalkyl::engine::scenario::{CostChange, CostEdit, NewInsats};
 use finsam_kalkyl::engine::{Budget, Change, Lang, MemberRef, Mode, Scenario};
 use finsam_kalkyl::state::{ImportedBudget, Link, NamedScenario, Saved, State, LINK_VERSION, SAVED_VERSION};
-use finsam_kalkyl_fuzz::table::{KINDS, LABELS, UNITS};
+use finsam_kalkyl_fuzz::words::{KINDS, LABELS, UNITS};
 use finsam_kalkyl_fuzz::{PRESET_READER, TABLES};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;

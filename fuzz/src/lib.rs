@@ -10,6 +10,7 @@ compile_error!("the fuzz targets must be built with debug assertions and overflo
 pub mod gen;
 pub mod table;
 pub mod targets;
+pub mod words;
 
 use finsam_kalkyl::engine::analysis::ColumnFigures;
 use finsam_kalkyl::engine::presets::{Preset, PRESETS};

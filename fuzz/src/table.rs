@@ -6,76 +6,8 @@
 //! and how the grid is written back (separator, quoting, line ends, BOM,
 //! Windows-1252). The result reaches the importer past its header check.
 
+use crate::words::{KINDS, LABELS, UNITS};
 use arbitrary::Arbitrary;
-
-/// Labels real tables use, and some they should not (for the classifier).
-pub const LABELS: &[&str] = &[
-    "Intäkter",
-    "Kostnader",
-    "Verksamhet",
-    "Administration",
-    "Summa intäkter",
-    "Summa kostnader",
-    "Summa",
-    "Totalt",
-    "Delsumma verksamhet",
-    "Delsumma administration",
-    "Balanserat resultat",
-    "Balanserat resultat 2011 prel",
-    "Reserverat för verksamhet 2012",
-    "Ingående eget kapital",
-    "Utgående eget kapital",
-    "Prel balanserat resultat",
-    "Eget kapital",
-    "Årets resultat",
-    "Resultat",
-    "Staten gm Försäkringskassan",
-    "Försäkringskassan",
-    "Arbetsförmedlingen",
-    "Region Jönköpings län",
-    "Landstinget i Jönköpings län",
-    "Medlemsavgifter Region Jönköpings län",
-    "Habo kommun",
-    "Jönköpings kommun",
-    "Eksjö kommun",
-    "Gislaved stad",
-    "Kommunerna",
-    "Övriga intäkter",
-    "Ränteintäkter",
-    "Öres- och kronutjämning",
-    "Kansli",
-    "Styrelse",
-    "Revision",
-    "Ekonomihantering",
-    "Information",
-    "Övrig administration",
-    "Verksamhetens kostnader",
-    "Framtida projekt",
-    "Tillgängligt nya projekt",
-    "Enter",
-    "NOVA - Stöd i förändring",
-    "Belopp i tkr",
-    "Belopp i mnkr",
-    "Belopp i kr",
-    "Samordningsförbundet Södra Vätterbygden",
-];
-
-pub const KINDS: &[&str] = &[
-    "Budget",
-    "Prognos",
-    "Utfall",
-    "Plan",
-    "Bokslut",
-    "Delår",
-    "",
-    "Budget prel",
-    "Rev budget",
-    "Summa",
-];
-
-pub const UNITS: &[&str] = &[
-    "", " kr", " tkr", " mnkr", ":-", " SEK", " %", "kr.", " KR", " Mkr", " t",
-];
 
 /// Minus signs people paste: hyphen, U+2212, en dash, and a trailing one.
 #[derive(Debug, Clone, Copy, Arbitrary)]
