@@ -132,11 +132,33 @@ pub fn allocate(target: Decimal, offers: &[Decimal], base: &[Decimal]) -> Vec<De
     let raised: Decimal = increases.iter().copied().sum();
     if cut <= raised {
         let cuts = split_largest_remainder(cut, &increases);
-        return offers.iter().zip(cuts).map(|(o, c)| *o - c).collect();
+        return within_offers(offers.iter().zip(cuts).map(|(o, c)| *o - c).collect(), offers);
     }
     let kept: Vec<Decimal> = offers.iter().zip(&increases).map(|(o, i)| *o - *i).collect();
     let cuts = split_largest_remainder(cut - raised, &kept);
-    kept.iter().zip(cuts).map(|(k, c)| *k - c).collect()
+    within_offers(kept.iter().zip(cuts).map(|(k, c)| *k - c).collect(), offers)
+}
+
+/// Cuts are whole kronor and öre go to the largest part, so where offers
+/// have öre a part can end a fraction past its offer or below zero. Moves
+/// that fraction to parts with room; the sum stays the same.
+fn within_offers(mut paid: Vec<Decimal>, offers: &[Decimal]) -> Vec<Decimal> {
+    let mut spill = Decimal::ZERO;
+    for (p, o) in paid.iter_mut().zip(offers) {
+        let fitted = (*p).min(*o).max(Decimal::ZERO);
+        spill += *p - fitted;
+        *p = fitted;
+    }
+    for (p, o) in paid.iter_mut().zip(offers) {
+        let moved = if spill > Decimal::ZERO {
+            (*o - *p).min(spill)
+        } else {
+            -(*p).min(-spill)
+        };
+        *p += moved;
+        spill -= moved;
+    }
+    paid
 }
 
 #[cfg(test)]

@@ -241,6 +241,12 @@ pub enum BudgetError {
         found: u32,
     },
     NoColumns,
+    /// A column (1-based) whose year is outside the years a budget can have.
+    Year {
+        column: usize,
+        label: String,
+        year: i32,
+    },
     /// A row (1-based) with the wrong number of values.
     RowLength {
         row: usize,
@@ -279,6 +285,12 @@ impl BudgetError {
             }
             (NoColumns, Sv) => "Budgeten har inga kolumner.".into(),
             (NoColumns, En) => "The budget has no columns.".into(),
+            (Year { column, label, year }, Sv) => {
+                format!("Kolumn {column} («{label}») har året {year}; året måste ligga mellan 1990 och 2100.")
+            }
+            (Year { column, label, year }, En) => {
+                format!("Column {column} (“{label}”) has the year {year}; the year must lie between 1990 and 2100.")
+            }
             (
                 RowLength {
                     row,
@@ -343,6 +355,20 @@ impl Budget {
     pub fn validate(&self) -> Result<(), BudgetError> {
         if self.columns.is_empty() {
             return Err(BudgetError::NoColumns);
+        }
+        // The years the importer reads. Scenarios loop and compound over
+        // the span of years, so a year far outside would freeze or overflow.
+        if let Some((i, c)) = self
+            .columns
+            .iter()
+            .enumerate()
+            .find(|(_, c)| !(1990..=2100).contains(&c.year))
+        {
+            return Err(BudgetError::Year {
+                column: i + 1,
+                label: c.label.clone(),
+                year: c.year,
+            });
         }
         let limit = Decimal::from(super::money::MAX_AMOUNT);
         for (i, row) in self.rows.iter().enumerate() {

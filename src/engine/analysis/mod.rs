@@ -127,10 +127,10 @@ impl ColumnFigures {
     }
 }
 
-/// `part / whole` in percent, to two decimals; none when `whole` is not
-/// positive.
+/// `part / whole` in percent, to two decimals; none when `whole` is under
+/// one krona: a percentage of a sliver means nothing, and could overflow.
 pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    (whole > Decimal::ZERO).then(|| (part * Decimal::ONE_HUNDRED / whole).round_dp(2))
+    (whole >= Decimal::ONE).then(|| (part * Decimal::ONE_HUNDRED / whole).round_dp(2))
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -218,5 +218,44 @@ pub(super) fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, Scen
     if !base.columns.iter().any(|c| c.year >= from && c.kind.is_planned()) {
         return Err(ScenarioError::NoPlannedYears);
     }
+    check_compounding(scenario, base, from)?;
     Ok(from)
+}
+
+/// Step-up, indexation and interest compound once a year from `from` to
+/// the last planned year. Refused when that would take the budget's
+/// largest figure past the engine's limit: over a long plan it would
+/// otherwise overflow `Decimal` (a panic) or lose its precision.
+fn check_compounding(scenario: &Scenario, base: &Analysis, from: i32) -> Result<(), ScenarioError> {
+    let limit = Decimal::from(MAX_AMOUNT);
+    let (mut largest, mut years) = (Decimal::ONE, 0);
+    for c in &base.columns {
+        largest = largest
+            .max(c.members_total.abs())
+            .max(c.costs.abs())
+            .max(c.closing_equity.abs());
+        if c.kind.is_planned() {
+            years = years.max(c.year - from + 1);
+        }
+    }
+    for (what, pct) in [
+        (Quantity::StepUp, scenario.step_up_pct),
+        (Quantity::CostIndex, scenario.cost_index_pct),
+        (Quantity::Interest, scenario.interest_pct),
+    ] {
+        let Some(p) = pct.filter(|p| *p > Decimal::ZERO) else {
+            continue;
+        };
+        let step = Decimal::ONE + p / Decimal::ONE_HUNDRED;
+        let mut amount = largest;
+        for _ in 0..years {
+            // At most the limit (or the largest figure) before, and at
+            // most doubled (step-up ≤ 100 %): it cannot overflow.
+            amount *= step;
+            if amount > limit {
+                return Err(ScenarioError::AmountTooLarge { what });
+            }
+        }
+    }
+    Ok(())
 }

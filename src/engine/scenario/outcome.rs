@@ -120,7 +120,8 @@ pub(super) fn leverage(base: &Analysis, scenario: &Scenario, m: &ColumnMatch) ->
     };
     let kommun_side_delta = paid.kommuner_total() - m.base.kommuner_total();
     let total_delta = paid.total() - m.base.total();
-    let per = |d: Decimal| (!d.is_zero()).then(|| (total_delta / d).round_dp(2));
+    // Per krona of less than an öre means nothing, and could overflow.
+    let per = |d: Decimal| (d.abs() >= Decimal::new(1, 2)).then(|| (total_delta / d).round_dp(2));
     Some(Leverage {
         year: base.columns[m.column].year,
         member: label,

@@ -4,7 +4,8 @@
 use super::error::{member_names, validate};
 use super::outcome::{asks, key_deviation_findings, leverage};
 use super::{
-    Change, ColumnMatch, CostEdit, MemberChange, MemberRef, Mode, Scenario, ScenarioError, ScenarioOutcome,
+    Change, ColumnMatch, CostEdit, MemberChange, MemberRef, Mode, Quantity, Scenario, ScenarioError,
+    ScenarioOutcome,
 };
 use crate::engine::analysis::{
     equity_findings, rechain_shifted, sort_findings, Analysis, ColumnFigures, Options,
@@ -12,7 +13,7 @@ use crate::engine::analysis::{
 use crate::engine::findings::{Code, Detail, Finding, Severity};
 use crate::engine::matching::{match_change, Parties};
 use crate::engine::model::{Budget, RowClass};
-use crate::engine::money::{round_kr, split_largest_remainder};
+use crate::engine::money::{round_kr, split_largest_remainder, MAX_AMOUNT};
 use rust_decimal::Decimal;
 
 /// The kommuner's split key for one column: explicit, or the column's
@@ -136,6 +137,15 @@ fn offers_in(
         apply_change(c, scenario, col, &weights, kommun_index, &mut offers)?;
     }
     offers.state = scenario.state_offer.unwrap_or(col.state);
+    // A table can give the state a negative figure; matching it would
+    // silently pay zero instead, so it is refused like the others.
+    if offers.state < Decimal::ZERO {
+        return Err(ScenarioError::NegativeOffer {
+            member: base.state_name.clone(),
+            year: col.year,
+            offer: offers.state,
+        });
+    }
     if offers.region < Decimal::ZERO {
         return Err(ScenarioError::NegativeOffer {
             member: base.region_name.clone(),
@@ -299,6 +309,15 @@ fn apply_change(
                         });
                     }
                     let total: Decimal = weights.iter().copied().sum();
+                    // A kommun with a tiny share moves the whole side by
+                    // its change over that share: refused past the limit.
+                    // (Both products stay far inside Decimal: the change
+                    // and each weight are at most MAX_AMOUNT.)
+                    if (delta * total).abs() > Decimal::from(MAX_AMOUNT) * own {
+                        return Err(ScenarioError::AmountTooLarge {
+                            what: Quantity::Change,
+                        });
+                    }
                     let side = round_kr(delta * total / own);
                     let mut others = weights.to_vec();
                     others[m] = Decimal::ZERO;

@@ -107,6 +107,11 @@ pub(super) fn parse_versioned<T: DeserializeOwned, C: Codec>(
 /// The state a browser saved, or why it cannot be used.
 pub fn read_saved<C: Codec>(text: &str, codec: &C, presets: PresetReader) -> Result<State, ReadError> {
     let saved: Saved = parse_versioned(text, codec, "version", |s: &Saved| s.version, SAVED_VERSION)?;
+    // Imports come back as the browser kept them: checked like a link's
+    // budget, or a damaged one would reach the engine.
+    for import in &saved.imports {
+        import.budget.validate().map_err(ReadError::Budget)?;
+    }
     let holder = State {
         imports: saved.imports,
         named: saved.named,
@@ -155,10 +160,14 @@ impl State {
         let mut state = self
             .open(id)
             .ok_or_else(|| ReadError::UnknownBudget(id.to_string()))?;
-        let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
-            .map_err(ReadError::Scenario)?;
-        state.scenario = scenario;
-        state.outcome = Rc::new(outcome);
+        // `open` has run the default scenario, and keeps a budget on which
+        // it cannot run (a negative contribution): the app saves that too.
+        if scenario != state.scenario {
+            let outcome = run_scenario(&state.budget, &state.base, &scenario, &state.options)
+                .map_err(ReadError::Scenario)?;
+            state.scenario = scenario;
+            state.outcome = Rc::new(outcome);
+        }
         if let Some(g) = guideline {
             // Zero means no guideline and is never saved: only a tampered
             // link or file carries it.
