@@ -5,7 +5,8 @@
 //! each failure becomes a notice, never a panic.
 
 use crate::engine::Budget;
-use crate::state::persist::{link, read_budget, start, Codec, ParseError};
+use crate::state::persist::start::{self, Aside};
+use crate::state::persist::{link, read_budget, Codec, ParseError};
 use crate::state::{ExportFailure, Notice, PresetReader, State};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -113,6 +114,12 @@ fn storage_writable() -> bool {
     storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }
 
+thread_local! {
+    /// What was saved could not be read, nor set aside: saving would write
+    /// over it, so nothing is saved this visit.
+    static SAVE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The state to open with: what the address and this browser hold, read
 /// here and decided by `state::persist::start`.
 pub fn initial_state(config: &Config) -> State {
@@ -125,7 +132,25 @@ pub fn initial_state(config: &Config) -> State {
         saved: storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()),
         storage_writable: storage_writable(),
     };
-    start::open_page(&opening, &BrowserCodec, READ_JSON)
+    let opened = start::open(&opening, &BrowserCodec, READ_JSON);
+    if let (true, Some(text)) = (opened.set_aside, &opening.saved) {
+        set_aside(text);
+    }
+    opened.state
+}
+
+/// Keeps a saved state this version cannot read under a key of its own,
+/// where `start::aside_key` says.
+fn set_aside(text: &str) {
+    let kept =
+        storage().is_some_and(
+            |s| match start::aside_key(text, |key| s.get_item(key).ok().flatten()) {
+                Aside::Keep(key) => s.set_item(&key, text).is_ok(),
+                Aside::Kept => true,
+                Aside::NoRoom => false,
+            },
+        );
+    SAVE_OFF.set(!kept);
 }
 
 /// The page's address without its fragment.
@@ -145,6 +170,9 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
+    if SAVE_OFF.get() {
+        return Err(Notice::StorageUnavailable);
+    }
     let json = to_json(&state.saved(), false).ok_or(Notice::StorageUnavailable)?;
     let storage = storage().ok_or(Notice::StorageUnavailable)?;
     // Fails when storage is full or blocked.
@@ -159,12 +187,42 @@ pub fn link_url(state: &State) -> String {
     here() + &link::write(state, &BrowserCodec)
 }
 
-/// Copies text to the clipboard where the browser allows it. The link is
-/// shown on the page either way, so nothing depends on this working.
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+/// Copies text to the clipboard where the browser allows it; `done` hears
+/// whether it did. A page served over plain http has no clipboard at all,
+/// and a browser may refuse, or ask the person, who may say no.
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    if clipboard.is_undefined() {
+        return done(false);
     }
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let answer = |copied: bool| {
+        let done = done.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            if let Some(done) = done.take() {
+                done(copied);
+            }
+        })
+    };
+    let (yes, no) = (answer(true), answer(false));
+    let _ = clipboard.write_text(text).then2(&yes, &no);
+    // They must outlive the browser's answer: a few bytes per click.
+    yes.forget();
+    no.forget();
+}
+
+/// What is pasted, as the browser's own string, when it is longer than
+/// `limit`: it is refused all the same, and copied into the page's memory
+/// it would only cost time.
+pub fn long_paste(e: &web_sys::Event, limit: usize) -> Option<JsValue> {
+    let data = js_sys::Reflect::get(e, &"clipboardData".into()).ok()?;
+    let get: js_sys::Function = js_sys::Reflect::get(&data, &"getData".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let text = get.call1(&data, &"text".into()).ok()?;
+    let length = text.dyn_ref::<js_sys::JsString>()?.length();
+    (length as usize > limit).then_some(text)
 }
 
 pub fn print() {

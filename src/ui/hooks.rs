@@ -6,7 +6,7 @@
 use super::text::words;
 use super::{browser, Latest, Store};
 use crate::engine::Lang;
-use crate::state::{Action, Travel, View};
+use crate::state::{Action, Notice, Travel, View};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -48,13 +48,18 @@ pub fn use_document_lang(lang: Lang, mounted: bool) {
 /// sees the store as it is when it fires. Leaving the page inside that
 /// pause must not lose the change, so the page's `pagehide` saves too.
 /// Gives the store as it is now, for handlers that read it when they run.
+///
+/// A browser that keeps nothing (full, blocked) is said once, at start or
+/// at the first save that fails; the page goes on without saving, and a
+/// person who closed the notice does not see it again at every pause.
 #[hook]
 pub fn use_autosave(store: &UseReducerHandle<Store>, mounted: bool) -> Latest {
+    let told = use_mut_ref(|| matches!(store.0.notice.as_deref(), Some(Notice::StorageUnavailable)));
     let save = {
         let dispatcher = store.dispatcher();
         move |store: &UseReducerHandle<Store>| {
             if let Err(notice) = browser::persist(&store.0, !mounted) {
-                if store.0.notice.is_none() {
+                if store.0.notice.is_none() && !told.replace(true) {
                     dispatcher.dispatch(View::Notify(notice).into());
                 }
             }

@@ -33,7 +33,8 @@ pub enum ImportErrorKind {
         header: char,
         row: char,
     },
-    Unreadable(String),
+    /// The CSV reader stopped. Its own message is not for people.
+    Unreadable,
     /// Re-read in this unit, an amount would leave the engine's range.
     UnitOutOfRange(Unit),
     /// A JSON file that is not the budget model.
@@ -142,8 +143,8 @@ fn reading_words(kind: &ImportErrorKind, lang: Lang) -> String {
             "the row is separated by {} but the header row by {}. Use one separator throughout.",
             sep_name(*row, lang), sep_name(*header, lang)
         ),
-        (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
-        (Unreadable(why), false) => format!("the table cannot be read: {why}"),
+        (Unreadable, true) => "tabellen kan inte läsas som text med avgränsare. Kopiera den på nytt från Excel, eller spara den som CSV.".to_string(),
+        (Unreadable, false) => "the table cannot be read as delimited text. Copy it again from Excel, or save it as CSV.".to_string(),
         _ => String::new(),
     }
 }
