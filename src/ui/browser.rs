@@ -118,6 +118,13 @@ thread_local! {
     /// What was saved could not be read, nor set aside: saving would write
     /// over it, so nothing is saved this visit.
     static SAVE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The page has said that this browser keeps nothing.
+    static SAID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True the first time only: that saving is off is said once a visit.
+pub fn first_word() -> bool {
+    !SAID.replace(true)
 }
 
 /// The state to open with: what the address and this browser hold, read
@@ -136,6 +143,7 @@ pub fn initial_state(config: &Config) -> State {
     if let (true, Some(text)) = (opened.set_aside, &opening.saved) {
         set_aside(text);
     }
+    SAID.set(opened.state.notice.as_deref() == Some(&Notice::StorageUnavailable));
     opened.state
 }
 
@@ -209,6 +217,16 @@ pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     // They must outlive the browser's answer: a few bytes per click.
     yes.forget();
     no.forget();
+}
+
+/// Puts the focus on the share link's field and selects the link, to copy
+/// by hand; the field's label and the notice say what it is.
+pub fn select_link() {
+    if let Some(field) = gloo::utils::document().get_element_by_id("share-link") {
+        let field: web_sys::HtmlInputElement = field.unchecked_into();
+        let _ = field.focus();
+        field.select();
+    }
 }
 
 /// What is pasted, as the browser's own string, when it is longer than

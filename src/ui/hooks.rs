@@ -6,7 +6,7 @@
 use super::text::words;
 use super::{browser, Latest, Store};
 use crate::engine::Lang;
-use crate::state::{Action, Notice, Travel, View};
+use crate::state::{Action, Travel, View};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -54,12 +54,11 @@ pub fn use_document_lang(lang: Lang, mounted: bool) {
 /// person who closed the notice does not see it again at every pause.
 #[hook]
 pub fn use_autosave(store: &UseReducerHandle<Store>, mounted: bool) -> Latest {
-    let told = use_mut_ref(|| matches!(store.0.notice.as_deref(), Some(Notice::StorageUnavailable)));
     let save = {
         let dispatcher = store.dispatcher();
         move |store: &UseReducerHandle<Store>| {
             if let Err(notice) = browser::persist(&store.0, !mounted) {
-                if store.0.notice.is_none() && !told.replace(true) {
+                if store.0.notice.is_none() && browser::first_word() {
                     dispatcher.dispatch(View::Notify(notice).into());
                 }
             }

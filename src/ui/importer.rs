@@ -258,7 +258,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
             <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
             <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
                 <table class="preview-table">
-                    <caption id="preview-caption">{ w.preview_caption }</caption>
+                    <caption id="preview-caption">{ w.preview_caption }{ more(shown, budget.rows.len(), lang) }</caption>
                     <thead><tr>
                         <th scope="col">{ w.row_no }</th>
                         <th scope="col">{ w.row_name }</th>
@@ -269,29 +269,27 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            { more(shown, budget.rows.len(), lang) }
             if let Some(error) = &preview.key_error {
                 <p class="error" role="alert">{ error.say(lang, &IntlFormat) }</p>
             }
-            <h3>{ format!("{} ({})", w.findings, findings.len()) }</h3>
+            <h3>{ format!("{} ({})", w.findings, findings.len()) }{ more(shown, findings.len(), lang) }</h3>
             if findings.is_empty() {
                 <p>{ w.findings_none }</p>
             } else {
                 <ul class="findings-list">
                     { for findings.iter().take(shown).map(|f| html! { <FindingItem finding={(*f).clone()} {lang} /> }) }
                 </ul>
-                { more(shown, findings.len(), lang) }
             }
         </div>
     }
 }
 
-/// "Visar de första 100 av 1 999." under a list cut short.
-fn more(shown: usize, all: usize, lang: Lang) -> Html {
+/// " Visar de första 272 av 1 999.", after the caption of a list cut short.
+fn more(shown: usize, all: usize, lang: Lang) -> String {
     let w = words(lang);
-    html! {
-        if shown < all {
-            <p class="help">{ format!("{} {shown} {} {}.", w.shown_first, w.of, plain(all.into())) }</p>
-        }
+    if shown < all {
+        format!(" {} {shown} {} {}.", w.shown_first, w.of, plain(all.into()))
+    } else {
+        String::new()
     }
 }

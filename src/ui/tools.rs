@@ -48,23 +48,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     Notice::CopyLink
                 };
                 dispatcher.dispatch(View::Notify(notice).into());
+                // Refused, the link is selected in its field, ready to copy
+                // by hand, once the field is there; the focus there tells a
+                // screen reader what it is.
+                if !copied {
+                    browser::after_next_paint(browser::select_link);
+                }
             });
         })
     };
-    // A link the browser would not copy is selected in its field, ready to
-    // copy by hand, and the focus there tells a screen reader what it is.
-    let link_field = use_node_ref();
-    {
-        let field = link_field.clone();
-        use_effect_with(props.notice.clone(), move |notice| {
-            if notice.as_deref() == Some(&Notice::CopyLink) {
-                if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
-                    let _ = input.focus();
-                    input.select();
-                }
-            }
-        });
-    }
     // A workbook on its way: the button says so until the worker answers,
     // fails, or is given up on (`workers::export_xlsx`).
     let busy = use_state(bool::default);
@@ -104,7 +96,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     if let (Notice::LinkReady | Notice::CopyLink, Some(url)) = (&**notice, &*link) {
                         <div class="link-field">
                             <label for="share-link">{ w.link_label }</label>
-                            <input id="share-link" type="text" readonly=true value={url.clone()} ref={link_field} />
+                            <input id="share-link" type="text" readonly=true value={url.clone()} />
                         </div>
                     }
                     <button type="button" class="link" onclick={send(|| View::DismissNotice.into())}>{ w.dismiss }</button>
