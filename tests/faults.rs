@@ -6,7 +6,7 @@
 //! decisions are made here, as the page makes them.
 
 use finsam_kalkyl::engine::{presets, Lang};
-use finsam_kalkyl::state::persist::start::{self, aside_key, Aside, Opening, ASIDE_KEY};
+use finsam_kalkyl::state::persist::start::{self, aside_key, Aside, Opening, ASIDE_KEYS};
 use finsam_kalkyl::state::persist::{link, NativeCodec, ReadError};
 use finsam_kalkyl::state::{Edit, Field, Library, Notice, State, READ_TABLES};
 use std::collections::HashMap;
@@ -131,12 +131,12 @@ fn open_page_is_what_open_opens() {
 
 #[test]
 fn an_unreadable_copy_goes_to_the_first_free_key_and_is_never_written_over() {
-    let key = |n: u32| format!("{ASIDE_KEY}{n}");
+    let key = |n: usize| ASIDE_KEYS[n - 1];
     let mut storage: HashMap<String, String> = HashMap::new();
     let keep = |text: &str, storage: &mut HashMap<String, String>| {
         let answer = aside_key(text, |k| storage.get(k).cloned());
         if let Aside::Keep(k) = &answer {
-            storage.insert(k.clone(), text.into());
+            storage.insert(k.to_string(), text.into());
         }
         answer
     };
@@ -150,7 +150,11 @@ fn an_unreadable_copy_goes_to_the_first_free_key_and_is_never_written_over() {
     // Every key holds a copy: none is written over.
     assert_eq!(keep("sixth", &mut storage), Aside::NoRoom);
     assert_eq!(storage.len(), 5);
-    assert_eq!(storage[&key(1)], "first");
-    // Aside keys are never the key the page saves under.
-    assert!(!key(1).starts_with("finsam-kalkyl/v1"));
+    assert_eq!(storage[key(1)], "first");
+    // Aside keys are never the key the page saves under, nor each other.
+    assert!(ASIDE_KEYS.iter().all(|k| !k.starts_with("finsam-kalkyl/v1")));
+    assert!(ASIDE_KEYS
+        .iter()
+        .enumerate()
+        .all(|(i, k)| !ASIDE_KEYS[..i].contains(k)));
 }

@@ -143,7 +143,10 @@ pub fn initial_state(config: &Config) -> State {
     if let (true, Some(text)) = (opened.set_aside, &opening.saved) {
         set_aside(text);
     }
-    SAID.set(opened.state.notice.as_deref() == Some(&Notice::StorageUnavailable));
+    SAID.set(matches!(
+        opened.state.notice.as_deref(),
+        Some(Notice::StorageUnavailable)
+    ));
     opened.state
 }
 
@@ -153,7 +156,7 @@ fn set_aside(text: &str) {
     let kept =
         storage().is_some_and(
             |s| match start::aside_key(text, |key| s.get_item(key).ok().flatten()) {
-                Aside::Keep(key) => s.set_item(&key, text).is_ok(),
+                Aside::Keep(key) => s.set_item(key, text).is_ok(),
                 Aside::Kept => true,
                 Aside::NoRoom => false,
             },
@@ -195,33 +198,46 @@ pub fn link_url(state: &State) -> String {
     here() + &link::write(state, &BrowserCodec)
 }
 
-/// Copies text to the clipboard where the browser allows it; `done` hears
-/// whether it did. A page served over plain http has no clipboard at all,
-/// and a browser may refuse, or ask the person, who may say no.
-pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
+/// Copies the share link to the clipboard where the browser allows it;
+/// `done` hears whether it did. A page served over plain http has no
+/// clipboard at all, and a browser may refuse, or ask the person, who may
+/// say no: then the link is selected in its field, to copy by hand, once
+/// the page has drawn what `done` changed (the promise's next step runs
+/// after the render that `done` queued).
+pub fn copy_link(url: &str, done: impl FnOnce(bool) + 'static) {
     let clipboard = gloo::utils::window().navigator().clipboard();
-    if clipboard.is_undefined() {
-        return done(false);
-    }
+    let copying = if clipboard.is_undefined() {
+        js_sys::Promise::reject(&JsValue::NULL)
+    } else {
+        clipboard.write_text(url)
+    };
     let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let refused = std::rc::Rc::new(std::cell::Cell::new(false));
     let answer = |copied: bool| {
-        let done = done.clone();
+        let (done, refused) = (done.clone(), refused.clone());
         wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            refused.set(!copied);
             if let Some(done) = done.take() {
                 done(copied);
             }
         })
     };
     let (yes, no) = (answer(true), answer(false));
-    let _ = clipboard.write_text(text).then2(&yes, &no);
+    let select = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        if refused.get() {
+            select_link();
+        }
+    });
+    let _ = copying.then2(&yes, &no).then(&select);
     // They must outlive the browser's answer: a few bytes per click.
     yes.forget();
     no.forget();
+    select.forget();
 }
 
-/// Puts the focus on the share link's field and selects the link, to copy
-/// by hand; the field's label and the notice say what it is.
-pub fn select_link() {
+/// Puts the focus on the share link's field and selects the link; the
+/// field's label and the notice say what it is.
+fn select_link() {
     if let Some(field) = gloo::utils::document().get_element_by_id("share-link") {
         let field: web_sys::HtmlInputElement = field.unchecked_into();
         let _ = field.focus();
@@ -236,11 +252,10 @@ pub fn long_paste(e: &web_sys::Event, limit: usize) -> Option<JsValue> {
     let data = js_sys::Reflect::get(e, &"clipboardData".into()).ok()?;
     let get: js_sys::Function = js_sys::Reflect::get(&data, &"getData".into())
         .ok()?
-        .dyn_into()
-        .ok()?;
+        .unchecked_into();
+    // Always a string, empty when nothing was pasted as text.
     let text = get.call1(&data, &"text".into()).ok()?;
-    let length = text.dyn_ref::<js_sys::JsString>()?.length();
-    (length as usize > limit).then_some(text)
+    (text.unchecked_ref::<js_sys::JsString>().length() as usize > limit).then_some(text)
 }
 
 pub fn print() {

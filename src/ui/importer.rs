@@ -200,7 +200,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
     let budget = &table.budget;
     let shown = PREVIEW_ELEMENTS / (20 + budget.columns.len());
     let mut kommun_index = 0usize;
-    let rows = budget.rows.iter().take(shown).enumerate().map(|(r, row)| {
+    let rows = budget.rows[..shown.min(budget.rows.len())].iter().enumerate().map(|(r, row)| {
         let on_class = {
             let store = store.clone();
             Callback::from(move |e: Event| {
@@ -248,11 +248,13 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
             </tr>
         }
     });
-    let findings: Vec<_> = table
+    let mut findings: Vec<_> = table
         .import_findings
         .iter()
         .chain(&table.analysis.findings)
         .collect();
+    let found = findings.len();
+    findings.truncate(shown);
     html! {
         <div class="preview">
             <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
@@ -272,12 +274,12 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
             if let Some(error) = &preview.key_error {
                 <p class="error" role="alert">{ error.say(lang, &IntlFormat) }</p>
             }
-            <h3>{ format!("{} ({})", w.findings, findings.len()) }{ more(shown, findings.len(), lang) }</h3>
+            <h3>{ format!("{} ({found})", w.findings) }{ more(shown, found, lang) }</h3>
             if findings.is_empty() {
                 <p>{ w.findings_none }</p>
             } else {
                 <ul class="findings-list">
-                    { for findings.iter().take(shown).map(|f| html! { <FindingItem finding={(*f).clone()} {lang} /> }) }
+                    { for findings.into_iter().map(|f| html! { <FindingItem finding={f.clone()} {lang} /> }) }
                 </ul>
             }
         </div>

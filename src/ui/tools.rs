@@ -41,19 +41,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let url = browser::link_url(&latest.get().0);
             link.set(Some(url.clone()));
             let dispatcher = dispatcher.clone();
-            browser::copy_to_clipboard(&url, move |copied| {
+            browser::copy_link(&url, move |copied| {
                 let notice = if copied {
                     Notice::LinkReady
                 } else {
                     Notice::CopyLink
                 };
                 dispatcher.dispatch(View::Notify(notice).into());
-                // Refused, the link is selected in its field, ready to copy
-                // by hand, once the field is there; the focus there tells a
-                // screen reader what it is.
-                if !copied {
-                    browser::after_next_paint(browser::select_link);
-                }
             });
         })
     };

@@ -73,14 +73,19 @@ pub fn open<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Op
 /// Where a saved state this version cannot read is kept: the first free
 /// of a few numbered keys, so that neither the next autosave nor another
 /// bad copy writes over it, and a later version can still read it.
-pub const ASIDE_KEY: &str = "finsam-kalkyl/unread-";
-const ASIDE_KEYS: u32 = 5;
+pub const ASIDE_KEYS: [&str; 5] = [
+    "finsam-kalkyl/unread-1",
+    "finsam-kalkyl/unread-2",
+    "finsam-kalkyl/unread-3",
+    "finsam-kalkyl/unread-4",
+    "finsam-kalkyl/unread-5",
+];
 
 /// Where to keep `text` aside, given what each key holds (`held`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Aside {
     /// Under this key, which is free.
-    Keep(String),
+    Keep(&'static str),
     /// It is kept already, under one of the keys.
     Kept,
     /// Every key holds another copy: the page must leave `text` where it
@@ -89,9 +94,8 @@ pub enum Aside {
 }
 
 pub fn aside_key(text: &str, held: impl Fn(&str) -> Option<String>) -> Aside {
-    for n in 1..=ASIDE_KEYS {
-        let key = format!("{ASIDE_KEY}{n}");
-        match held(&key) {
+    for key in ASIDE_KEYS {
+        match held(key) {
             None => return Aside::Keep(key),
             Some(kept) if kept == text => return Aside::Kept,
             Some(_) => {}
