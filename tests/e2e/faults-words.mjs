@@ -16,7 +16,7 @@ export const LANGS = {
     importStopped: /Tabellen kunde inte läsas: importens arbetare kunde inte laddas eller svarade inte\. Försök igen/,
     garbled: /Tabellen kunde inte läsas: importen svarade oväntat\. Försök igen/,
     tooLarge: /Tabellen är 10\s000 kB;.*gränsen är 1\s000 kB/, tooManyRows: /fler än 2\s000 rader/, tooManyColumns: /fler än 60 kolumner/,
-    shownFirst: /^Visar de första (\d+) av 1 999\.$/,
+    shownFirst: / Visar de första (\d+) av 1 999\.$/, findingsShown: /^Iakttagelser \((\d+)\) Visar de första (\d+) av ([\d ]+)\.$/,
   },
   en: {
     undo: 'Undo', share: 'Share link', dismiss: 'Close', link: 'Link', import: 'Import a budget',
@@ -30,7 +30,7 @@ export const LANGS = {
     importStopped: /The table could not be read: the import worker could not be loaded or did not answer\. Try again/,
     garbled: /The table could not be read: the import answered unexpectedly\. Try again/,
     tooLarge: /The table is 10\s000 kB;.*limit is 1\s000 kB/, tooManyRows: /more than 2\s000 rows/, tooManyColumns: /more than 60 columns/,
-    shownFirst: /^Showing the first (\d+) of 1 999\.$/,
+    shownFirst: / Showing the first (\d+) of 1 999\.$/, findingsShown: /^Findings \((\d+)\) Showing the first (\d+) of ([\d ]+)\.$/,
   },
 };
 
