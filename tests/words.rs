@@ -112,7 +112,7 @@ fn read_errors() -> Vec<ReadError> {
 }
 
 fn notices() -> Vec<Notice> {
-    let mut all = vec![Notice::StorageUnavailable, Notice::LinkReady];
+    let mut all = vec![Notice::StorageUnavailable, Notice::LinkReady, Notice::CopyLink];
     all.extend(read_errors().into_iter().map(Notice::BadLink));
     all.extend(read_errors().into_iter().map(Notice::BadSaved));
     all.extend(scenario_errors().into_iter().map(Notice::Refused));

@@ -12,9 +12,10 @@ fn main() {
         let request = data.as_string().unwrap_or_default();
         match finsam_kalkyl::engine::export::xlsx_from_request(&request) {
             Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
-            // The page says the workbook could not be made; what went wrong
-            // is for whoever debugs it.
-            Err(why) => JsValue::from_str(&format!("{why:?}")),
+            // No bytes: the page says in its own words that the workbook
+            // could not be made. A writer's message would mean nothing to
+            // the person, and only the page's words reach them.
+            Err(_) => JsValue::NULL,
         }
     });
 }

@@ -9,12 +9,15 @@ use crate::engine::ScenarioError;
 pub enum Notice {
     /// The link could not be opened; the preset is shown instead.
     BadLink(ReadError),
-    /// What was saved in this browser could not be read.
+    /// What was saved in this browser could not be read; it is set aside,
+    /// never saved over.
     BadSaved(ReadError),
     /// This browser will not keep anything (private mode, full, blocked).
     StorageUnavailable,
-    /// The link is copied to the clipboard (or shown to copy by hand).
+    /// The link is copied to the clipboard, and shown.
     LinkReady,
+    /// The browser would not copy the link: it is shown to copy by hand.
+    CopyLink,
     /// A file could not be made.
     ExportFailed(ExportFailure),
     /// A change the engine refused, with its reason.
@@ -26,9 +29,10 @@ pub enum Notice {
 pub enum ExportFailure {
     /// This browser cannot start the export worker.
     CannotStart,
-    /// The worker did not load (offline before it was cached, say).
+    /// The worker did not load (offline before it was cached, say),
+    /// stopped, or gave no answer in time.
     WorkerFailed,
-    /// The worker could not make the workbook.
+    /// The worker could not make the workbook, or answered something else.
     Workbook,
     /// The browser would not write or save the file.
     Browser,
@@ -39,7 +43,7 @@ pub enum ExportFailure {
 pub enum WorkerFailure {
     /// This browser cannot start it.
     CannotStart,
-    /// It did not load, or stopped.
+    /// It did not load, stopped, or gave no answer in time.
     NotLoaded,
     /// It answered something it should not.
     Garbled,

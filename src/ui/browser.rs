@@ -5,7 +5,8 @@
 //! each failure becomes a notice, never a panic.
 
 use crate::engine::Budget;
-use crate::state::persist::{link, read_budget, start, Codec, ParseError};
+use crate::state::persist::start::{self, Aside};
+use crate::state::persist::{link, read_budget, Codec, ParseError};
 use crate::state::{ExportFailure, Notice, PresetReader, State};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -113,6 +114,19 @@ fn storage_writable() -> bool {
     storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
 }
 
+thread_local! {
+    /// What was saved could not be read, nor set aside: saving would write
+    /// over it, so nothing is saved this visit.
+    static SAVE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The page has said that this browser keeps nothing.
+    static SAID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True the first time only: that saving is off is said once a visit.
+pub fn first_word() -> bool {
+    !SAID.replace(true)
+}
+
 /// The state to open with: what the address and this browser hold, read
 /// here and decided by `state::persist::start`.
 pub fn initial_state(config: &Config) -> State {
@@ -125,7 +139,29 @@ pub fn initial_state(config: &Config) -> State {
         saved: storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()),
         storage_writable: storage_writable(),
     };
-    start::open_page(&opening, &BrowserCodec, READ_JSON)
+    let opened = start::open(&opening, &BrowserCodec, READ_JSON);
+    if let (true, Some(text)) = (opened.set_aside, &opening.saved) {
+        set_aside(text);
+    }
+    SAID.set(matches!(
+        opened.state.notice.as_deref(),
+        Some(Notice::StorageUnavailable)
+    ));
+    opened.state
+}
+
+/// Keeps a saved state this version cannot read under a key of its own,
+/// where `start::aside_key` says.
+fn set_aside(text: &str) {
+    let kept =
+        storage().is_some_and(
+            |s| match start::aside_key(text, |key| s.get_item(key).ok().flatten()) {
+                Aside::Keep(key) => s.set_item(key, text).is_ok(),
+                Aside::Kept => true,
+                Aside::NoRoom => false,
+            },
+        );
+    SAVE_OFF.set(!kept);
 }
 
 /// The page's address without its fragment.
@@ -145,6 +181,9 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
+    if SAVE_OFF.get() {
+        return Err(Notice::StorageUnavailable);
+    }
     let json = to_json(&state.saved(), false).ok_or(Notice::StorageUnavailable)?;
     let storage = storage().ok_or(Notice::StorageUnavailable)?;
     // Fails when storage is full or blocked.
@@ -159,12 +198,64 @@ pub fn link_url(state: &State) -> String {
     here() + &link::write(state, &BrowserCodec)
 }
 
-/// Copies text to the clipboard where the browser allows it. The link is
-/// shown on the page either way, so nothing depends on this working.
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+/// Copies the share link to the clipboard where the browser allows it;
+/// `done` hears whether it did. A page served over plain http has no
+/// clipboard at all, and a browser may refuse, or ask the person, who may
+/// say no: then the link is selected in its field, to copy by hand, once
+/// the page has drawn what `done` changed (the promise's next step runs
+/// after the render that `done` queued).
+pub fn copy_link(url: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let copying = if clipboard.is_undefined() {
+        js_sys::Promise::reject(&JsValue::NULL)
+    } else {
+        clipboard.write_text(url)
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let refused = std::rc::Rc::new(std::cell::Cell::new(false));
+    let answer = |copied: bool| {
+        let (done, refused) = (done.clone(), refused.clone());
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            refused.set(!copied);
+            if let Some(done) = done.take() {
+                done(copied);
+            }
+        })
+    };
+    let (yes, no) = (answer(true), answer(false));
+    let select = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        if refused.get() {
+            select_link();
+        }
+    });
+    let _ = copying.then2(&yes, &no).then(&select);
+    // They must outlive the browser's answer: a few bytes per click.
+    yes.forget();
+    no.forget();
+    select.forget();
+}
+
+/// Puts the focus on the share link's field and selects the link; the
+/// field's label and the notice say what it is.
+fn select_link() {
+    if let Some(field) = gloo::utils::document().get_element_by_id("share-link") {
+        let field: web_sys::HtmlInputElement = field.unchecked_into();
+        let _ = field.focus();
+        field.select();
     }
+}
+
+/// What is pasted, as the browser's own string, when it is longer than
+/// `limit`: it is refused all the same, and copied into the page's memory
+/// it would only cost time.
+pub fn long_paste(e: &web_sys::Event, limit: usize) -> Option<JsValue> {
+    let data = js_sys::Reflect::get(e, &"clipboardData".into()).ok()?;
+    let get: js_sys::Function = js_sys::Reflect::get(&data, &"getData".into())
+        .ok()?
+        .unchecked_into();
+    // Always a string, empty when nothing was pasted as text.
+    let text = get.call1(&data, &"text".into()).ok()?;
+    (text.unchecked_ref::<js_sys::JsString>().length() as usize > limit).then_some(text)
 }
 
 pub fn print() {

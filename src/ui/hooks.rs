@@ -48,13 +48,17 @@ pub fn use_document_lang(lang: Lang, mounted: bool) {
 /// sees the store as it is when it fires. Leaving the page inside that
 /// pause must not lose the change, so the page's `pagehide` saves too.
 /// Gives the store as it is now, for handlers that read it when they run.
+///
+/// A browser that keeps nothing (full, blocked) is said once, at start or
+/// at the first save that fails; the page goes on without saving, and a
+/// person who closed the notice does not see it again at every pause.
 #[hook]
 pub fn use_autosave(store: &UseReducerHandle<Store>, mounted: bool) -> Latest {
     let save = {
         let dispatcher = store.dispatcher();
         move |store: &UseReducerHandle<Store>| {
             if let Err(notice) = browser::persist(&store.0, !mounted) {
-                if store.0.notice.is_none() {
+                if store.0.notice.is_none() && browser::first_word() {
                     dispatcher.dispatch(View::Notify(notice).into());
                 }
             }

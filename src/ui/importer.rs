@@ -6,6 +6,7 @@ use super::format::plain;
 use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
+use crate::engine::import::MAX_BYTES;
 use crate::engine::{Lang, RowClass};
 use crate::state::{Import, Preview};
 use crate::words::Say;
@@ -25,6 +26,12 @@ fn looks_like_json(bytes: &[u8]) -> bool {
 
 /// The classes a person can choose for a row, in the order of a budget.
 const CLASSES: [RowClass; 14] = RowClass::ALL;
+
+/// About how many elements the preview may build: a row costs about 20
+/// (its class picker) and one per column. A budget's own table never comes
+/// near; a table of thousands of rows, shown whole, held the page for
+/// seconds (BENCHMARKS.md).
+const PREVIEW_ELEMENTS: usize = 6000;
 
 #[component]
 pub fn ImportPanel(props: &ImportProps) -> Html {
@@ -64,7 +71,8 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             let (store, import) = (store.clone(), import.clone());
             let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
                 let bytes = result.unwrap_or_default();
-                if looks_like_json(&bytes) {
+                // Past the limit even JSON goes to the worker, which says so.
+                if bytes.len() <= MAX_BYTES && looks_like_json(&bytes) {
                     super::workers::forget_imports();
                     let budget = super::browser::budget_from_json(&String::from_utf8_lossy(&bytes));
                     store.dispatch(Import::Budget(Some(name), budget).into());
@@ -76,15 +84,27 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         }
     };
     let on_text = {
-        let store = store.clone();
+        let (store, import) = (store.clone(), import.clone());
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             let text = area.value();
-            if looks_like_json(text.as_bytes()) {
+            if text.len() <= MAX_BYTES && looks_like_json(text.as_bytes()) {
                 super::workers::forget_imports();
                 store.dispatch(Import::Budget(None, super::browser::budget_from_json(&text)).into());
             } else {
                 import(None, text.into());
+            }
+        })
+    };
+    // A paste past the importer's limit never enters the field (Chromium
+    // took 18 s to lay out 10 MB there) nor the page's memory: it goes to
+    // the worker as it is, which says what the limit is.
+    let on_paste = {
+        let import = import.clone();
+        Callback::from(move |e: Event| {
+            if let Some(text) = super::browser::long_paste(&e, MAX_BYTES) {
+                e.prevent_default();
+                import(None, text);
             }
         })
     };
@@ -141,7 +161,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             <div class="import-inputs">
                 <div class="field grow">
                     <label for="import-text">{ w.import_paste }</label>
-                    <textarea id="import-text" rows="5" spellcheck="false" oninput={on_text}
+                    <textarea id="import-text" rows="5" spellcheck="false" oninput={on_text} onpaste={on_paste}
                               placeholder={w.import_placeholder} />
                 </div>
                 <div class={classes!("drop", dragging.then_some("over"))}
@@ -178,8 +198,9 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
         Ok(table) => table,
     };
     let budget = &table.budget;
+    let shown = PREVIEW_ELEMENTS / (20 + budget.columns.len());
     let mut kommun_index = 0usize;
-    let rows = budget.rows.iter().enumerate().map(|(r, row)| {
+    let rows = budget.rows[..shown.min(budget.rows.len())].iter().enumerate().map(|(r, row)| {
         let on_class = {
             let store = store.clone();
             Callback::from(move |e: Event| {
@@ -227,17 +248,19 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
             </tr>
         }
     });
-    let findings: Vec<_> = table
+    let mut findings: Vec<_> = table
         .import_findings
         .iter()
         .chain(&table.analysis.findings)
         .collect();
+    let found = findings.len();
+    findings.truncate(shown);
     html! {
         <div class="preview">
             <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
             <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
                 <table class="preview-table">
-                    <caption id="preview-caption">{ w.preview_caption }</caption>
+                    <caption id="preview-caption">{ w.preview_caption }{ more(shown, budget.rows.len(), lang) }</caption>
                     <thead><tr>
                         <th scope="col">{ w.row_no }</th>
                         <th scope="col">{ w.row_name }</th>
@@ -251,7 +274,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
             if let Some(error) = &preview.key_error {
                 <p class="error" role="alert">{ error.say(lang, &IntlFormat) }</p>
             }
-            <h3>{ format!("{} ({})", w.findings, findings.len()) }</h3>
+            <h3>{ format!("{} ({found})", w.findings) }{ more(shown, found, lang) }</h3>
             if findings.is_empty() {
                 <p>{ w.findings_none }</p>
             } else {
@@ -260,5 +283,15 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
                 </ul>
             }
         </div>
+    }
+}
+
+/// " Visar de första 272 av 1 999.", after the caption of a list cut short.
+fn more(shown: usize, all: usize, lang: Lang) -> String {
+    let w = words(lang);
+    if shown < all {
+        format!(" {} {shown} {} {}.", w.shown_first, w.of, plain(all.into()))
+    } else {
+        String::new()
     }
 }

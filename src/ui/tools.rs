@@ -39,16 +39,29 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
             let url = browser::link_url(&latest.get().0);
-            browser::copy_to_clipboard(&url);
-            link.set(Some(url));
-            dispatcher.dispatch(View::Notify(Notice::LinkReady).into());
+            link.set(Some(url.clone()));
+            let dispatcher = dispatcher.clone();
+            browser::copy_link(&url, move |copied| {
+                let notice = if copied {
+                    Notice::LinkReady
+                } else {
+                    Notice::CopyLink
+                };
+                dispatcher.dispatch(View::Notify(notice).into());
+            });
         })
     };
+    // A workbook on its way: the button says so until the worker answers,
+    // fails, or is given up on (`workers::export_xlsx`).
+    let busy = use_state(bool::default);
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     let export = |format: Export| {
-        let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
+        let (latest, dispatcher, busy) = (props.latest.clone(), props.dispatcher.clone(), busy.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Err(why) = export_file(&latest.get().0, &dispatcher, format) {
+            if *busy && matches!(format, Export::Xlsx) {
+                return;
+            }
+            if let Err(why) = export_file(&latest.get().0, &dispatcher, format, &busy) {
                 dispatcher.dispatch(View::Notify(Notice::ExportFailed(why)).into());
             }
         })
@@ -67,13 +80,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <span class="export" role="group" aria-label={w.export}>
                 <span class="export-label" aria-hidden="true">{ w.export }</span>
                 <button type="button" class="tool" onclick={export(Export::Csv)} aria-label={w.export_csv}>{ "CSV" }</button>
-                <button type="button" class="tool" onclick={export(Export::Xlsx)} aria-label={w.export_xlsx}>{ "Excel" }</button>
+                <button type="button" class="tool" onclick={export(Export::Xlsx)} aria-label={w.export_xlsx}
+                        aria-busy={busy.then_some("true")}>{ if *busy { "Excel …" } else { "Excel" } }</button>
                 <button type="button" class="tool" onclick={export(Export::Json)} aria-label={w.export_json}>{ "JSON" }</button>
             </span>
             if let Some(notice) = &props.notice {
                 <div class={classes!("notice", matches!(**notice, Notice::LinkReady).then_some("ok"))} role="status">
                     <p>{ notice.say(lang, &IntlFormat) }</p>
-                    if let (Notice::LinkReady, Some(url)) = (&**notice, &*link) {
+                    if let (Notice::LinkReady | Notice::CopyLink, Some(url)) = (&**notice, &*link) {
                         <div class="link-field">
                             <label for="share-link">{ w.link_label }</label>
                             <input id="share-link" type="text" readonly=true value={url.clone()} />
@@ -99,6 +113,7 @@ fn export_file(
     state: &State,
     dispatcher: &UseReducerDispatcher<Store>,
     format: Export,
+    busy: &UseStateHandle<bool>,
 ) -> Result<(), ExportFailure> {
     let stem = file_stem(&state.base.title);
     let description = describe(
@@ -137,8 +152,10 @@ fn export_file(
                     .collect(),
             };
             let json = browser::to_json(&request, false).ok_or(ExportFailure::Browser)?;
-            let dispatcher = dispatcher.clone();
+            let (dispatcher, busy) = (dispatcher.clone(), busy.clone());
+            busy.set(true);
             let done = Callback::from(move |result: Result<(), ExportFailure>| {
+                busy.set(false);
                 if let Err(why) = result {
                     dispatcher.dispatch(View::Notify(Notice::ExportFailed(why)).into());
                 }

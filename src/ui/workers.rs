@@ -1,7 +1,9 @@
 //! The page's two workers: the export worker writes workbooks, the import
 //! worker reads tables. Each starts the first time it is needed and says
 //! "ready" once its wasm has loaded; until then requests wait here. A
-//! worker that fails is dropped, so the next request starts a new one.
+//! worker that fails to load, stops, answers something it should not, or
+//! gives no answer in time is stopped and dropped, whoever waits hears why,
+//! and the next request starts a new one.
 
 use super::browser::BrowserCodec;
 use super::format::IntlFormat;
@@ -10,18 +12,38 @@ use crate::engine::Lang;
 use crate::state::persist::Codec;
 use crate::state::{ExportFailure, WorkerFailure};
 use crate::words::Say;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// One of the app's workers, and the requests waiting for it to load.
+/// One of the app's workers, and the requests waiting for it.
 struct Helper {
     worker: web_sys::Worker,
     ready: bool,
     pending: Vec<JsValue>,
+    /// Requests posted and not yet answered.
+    asked: u32,
+    /// Gives the worker up if it does not load or answer in time.
+    timer: Option<Timeout>,
 }
+
+/// How long a worker may take to load, or to answer once loaded. The
+/// largest table or workbook takes a second or two on a slow machine; the
+/// export worker (a third of a megabyte) loads in seconds on a slow line.
+const PATIENCE_MS: u32 = 30_000;
 
 type Slot = &'static std::thread::LocalKey<std::cell::RefCell<Option<Helper>>>;
 type ExportDone = yew::Callback<Result<(), ExportFailure>>;
 type ImportDone = yew::Callback<Result<Imported, ImportError>>;
+
+/// What a worker is for: its answer, read (false when it makes no sense),
+/// and what whoever waits hears when the worker is given up on.
+#[derive(Clone, Copy)]
+struct Role {
+    slot: Slot,
+    name: &'static str,
+    on_reply: fn(JsValue) -> bool,
+    on_fail: fn(),
+}
 
 thread_local! {
     static EXPORTER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
@@ -33,6 +55,20 @@ thread_local! {
     static IMPORT_JOB: std::cell::RefCell<(u32, u32, Option<ImportDone>)> =
         const { std::cell::RefCell::new((0, 0, None)) };
 }
+
+const EXPORT: Role = Role {
+    slot: &EXPORTER,
+    name: "finsam-export",
+    on_reply: on_workbook,
+    on_fail: || export_finished(Err(ExportFailure::WorkerFailed)),
+};
+
+const IMPORT: Role = Role {
+    slot: &IMPORTER,
+    name: "finsam-import",
+    on_reply: on_import_reply,
+    on_fail: importer_failed,
+};
 
 /// The worker called `name`, started from its loader. The loader's file
 /// name carries a content hash, so the page is told where it is: index.html
@@ -47,51 +83,69 @@ fn new_worker(name: &str) -> Option<web_sys::Worker> {
     web_sys::Worker::new(&url).ok()
 }
 
-/// Starts the worker in `slot` if it is not running. False when this
+/// Starts the wait for the worker's next word, or ends it when nothing is
+/// asked of it.
+fn wait(h: &mut Helper, role: Role) {
+    h.timer =
+        (h.asked > 0 || !h.pending.is_empty()).then(|| Timeout::new(PATIENCE_MS, move || give_up(role)));
+}
+
+/// Stops and drops the worker, and tells whoever waits.
+fn give_up(role: Role) {
+    if let Some(h) = role.slot.with(|h| h.borrow_mut().take()) {
+        h.worker.terminate();
+    }
+    (role.on_fail)();
+}
+
+fn on_message(role: Role, data: JsValue) {
+    let ready = data.as_string().as_deref() == Some("ready");
+    let usable = role.slot.with(|h| {
+        let mut h = h.borrow_mut();
+        let Some(h) = h.as_mut() else { return false };
+        if ready {
+            h.ready = true;
+            for request in std::mem::take(&mut h.pending) {
+                let _ = h.worker.post_message(&request);
+                h.asked += 1;
+            }
+        } else {
+            h.asked = h.asked.saturating_sub(1);
+        }
+        wait(h, role);
+        true
+    });
+    if usable && !ready && !(role.on_reply)(data) {
+        give_up(role);
+    }
+}
+
+/// Starts the worker for `role` if it is not running. False when this
 /// browser cannot start it.
-fn start(slot: Slot, name: &str, on_reply: fn(JsValue), on_fail: fn()) -> bool {
-    slot.with(|h| {
+fn start(role: Role) -> bool {
+    role.slot.with(|h| {
         let mut h = h.borrow_mut();
         if h.is_none() {
-            *h = new_worker(name).map(|worker| {
+            *h = new_worker(role.name).map(|worker| {
                 let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-                    move |e: web_sys::MessageEvent| {
-                        let data = e.data();
-                        if data.as_string().as_deref() != Some("ready") {
-                            return on_reply(data);
-                        }
-                        let waiting = slot.with(|h| {
-                            h.borrow_mut().as_mut().map(|h| {
-                                h.ready = true;
-                                (h.worker.clone(), std::mem::take(&mut h.pending))
-                            })
-                        });
-                        if let Some((worker, pending)) = waiting {
-                            for request in pending {
-                                let _ = worker.post_message(&request);
-                            }
-                        }
-                    },
+                    move |e: web_sys::MessageEvent| on_message(role, e.data()),
                 );
-                // A worker that failed to load, or trapped, is dropped: the
-                // next request starts a new one instead of waiting for ever.
+                // A worker that failed to load, or threw, or trapped.
                 let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
-                    move |_: web_sys::Event| {
-                        if let Some(h) = slot.with(|h| h.borrow_mut().take()) {
-                            h.worker.terminate();
-                        }
-                        on_fail();
-                    },
+                    move |_: web_sys::Event| give_up(role),
                 );
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                // The worker lives as long as the page, and so do its handlers.
+                // The handlers live as long as the page: a few bytes for
+                // each worker started.
                 on_message.forget();
                 on_error.forget();
                 Helper {
                     worker,
                     ready: false,
                     pending: Vec::new(),
+                    asked: 0,
+                    timer: None,
                 }
             });
         }
@@ -99,15 +153,17 @@ fn start(slot: Slot, name: &str, on_reply: fn(JsValue), on_fail: fn()) -> bool {
     })
 }
 
-/// Sends a request to the worker in `slot`, now or once it is ready.
-fn send(slot: Slot, request: JsValue) {
-    slot.with(|h| {
+/// Sends a request to the worker for `role`, now or once it is ready.
+fn send(role: Role, request: JsValue) {
+    role.slot.with(|h| {
         if let Some(h) = h.borrow_mut().as_mut() {
             if h.ready {
                 let _ = h.worker.post_message(&request);
+                h.asked += 1;
             } else {
                 h.pending.push(request);
             }
+            wait(h, role);
         }
     });
 }
@@ -118,29 +174,35 @@ fn export_finished(result: Result<(), ExportFailure>) {
     }
 }
 
-fn on_workbook(data: JsValue) {
+/// A workbook's bytes are saved; anything else means the worker is not
+/// to be trusted with the next one.
+fn on_workbook(data: JsValue) -> bool {
     let filename = EXPORT_JOB.with(|j| j.borrow().as_ref().map(|j| j.0.clone()));
-    let result = match (data.dyn_ref::<js_sys::Uint8Array>(), filename) {
-        (Some(bytes), Some(filename)) => super::browser::download(
-            &bytes.to_vec(),
-            &filename,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    let (result, usable) = match (data.dyn_ref::<js_sys::Uint8Array>(), filename) {
+        (Some(bytes), Some(filename)) => (
+            super::browser::download(
+                &bytes.to_vec(),
+                &filename,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            true,
         ),
-        _ => Err(ExportFailure::Workbook),
+        (bytes, _) => (Err(ExportFailure::Workbook), bytes.is_some()),
     };
     export_finished(result);
+    usable
 }
 
 /// Asks the export worker for a workbook and saves it; `done` hears how it
-/// went. The worker is large, so it loads only now, and only once.
+/// went, whatever happens to the worker. The worker is large, so it loads
+/// only now, and only once.
 pub fn export_xlsx(request: String, filename: String, done: ExportDone) {
-    let failed = || export_finished(Err(ExportFailure::WorkerFailed));
-    if !start(&EXPORTER, "finsam-export", on_workbook, failed) {
+    if !start(EXPORT) {
         done.emit(Err(ExportFailure::CannotStart));
         return;
     }
     EXPORT_JOB.with(|j| *j.borrow_mut() = Some((filename, done)));
-    send(&EXPORTER, JsValue::from_str(&request));
+    send(EXPORT, JsValue::from_str(&request));
 }
 
 /// The import's answer when its worker gives none, worded in both
@@ -173,14 +235,16 @@ fn import_answered(result: Result<Imported, ImportError>) {
     }
 }
 
-fn on_import_reply(data: JsValue) {
+fn on_import_reply(data: JsValue) -> bool {
     let reply = data
         .as_string()
         .and_then(|json| BrowserCodec.parse::<ImportReply>(&json).ok());
+    let usable = reply.is_some();
     import_answered(match reply {
         Some(reply) => reply.into_result(),
         None => import_failed(WorkerFailure::Garbled),
     });
+    usable
 }
 
 fn importer_failed() {
@@ -197,7 +261,7 @@ fn importer_failed() {
 /// Starts the import worker, so that it has loaded by the time a person
 /// pastes a table.
 pub fn warm_importer() {
-    start(&IMPORTER, "finsam-import", on_import_reply, importer_failed);
+    start(IMPORT);
 }
 
 /// Nobody waits for the imports asked for so far any more: the panel was
@@ -209,7 +273,7 @@ pub fn forget_imports() {
 /// Reads a pasted table (a string) or a file (its bytes) in the import
 /// worker; `done` hears the importer's answer.
 pub fn import_in_worker(request: JsValue, done: ImportDone) {
-    if !start(&IMPORTER, "finsam-import", on_import_reply, importer_failed) {
+    if !start(IMPORT) {
         done.emit(import_failed(WorkerFailure::CannotStart));
         return;
     }
@@ -218,5 +282,5 @@ pub fn import_in_worker(request: JsValue, done: ImportDone) {
         j.0 += 1;
         j.2 = Some(done);
     });
-    send(&IMPORTER, request);
+    send(IMPORT, request);
 }

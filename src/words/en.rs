@@ -96,35 +96,38 @@ pub fn notice(n: &Notice, f: &dyn NumberFormat) -> String {
             read_error(why, f)
         ),
         Notice::BadSaved(why) => format!(
-            "What this browser saved could not be read. {} The calculator starts from the baseline.",
+            "What this browser saved could not be read. {} It has been set aside and will not be written over; the calculator starts from the baseline.",
             read_error(why, f)
         ),
-        Notice::StorageUnavailable => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with its link.".into(),
+        Notice::StorageUnavailable => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with “Share link”.".into(),
         Notice::LinkReady => "The link to the scenario is copied. It holds the whole scenario and is sent to no server.".into(),
+        Notice::CopyLink => "The link could not be copied: the browser did not allow it. Copy it yourself from the field below (Ctrl+C).".into(),
         Notice::ExportFailed(why) => export_failure(*why),
         Notice::Refused(why) => scenario_error(why, f),
     }
 }
 
 pub fn export_failure(e: ExportFailure) -> String {
-    match e {
-        ExportFailure::CannotStart => "The file could not be made: the export cannot start in this browser.",
+    let why = match e {
+        ExportFailure::CannotStart => "the Excel export cannot start in this browser. Export as CSV instead.",
         ExportFailure::WorkerFailed => {
-            "The file could not be made: the export could not be loaded. Reload the page and try again."
+            "the export did not load or did not answer. Try again, or export as CSV."
         }
-        ExportFailure::Workbook => "The file could not be made: the workbook could not be written.",
-        ExportFailure::Browser => "The file could not be made: the browser would not save it.",
-    }
-    .into()
+        ExportFailure::Workbook => "the workbook could not be written. Try again, or export as CSV.",
+        ExportFailure::Browser => {
+            "the browser would not save it. Allow downloads for this page and try again."
+        }
+    };
+    format!("The file could not be made: {why}")
 }
 
 pub fn worker_failure(e: WorkerFailure) -> String {
     match e {
         WorkerFailure::CannotStart => "The import could not start in this browser.",
         WorkerFailure::NotLoaded => {
-            "The table could not be read: the import worker could not be loaded. Reload the page and try again."
+            "The table could not be read: the import worker could not be loaded or did not answer. Try again; if that does not help, reload the page."
         }
-        WorkerFailure::Garbled => "The table could not be read: the import answered unexpectedly.",
+        WorkerFailure::Garbled => "The table could not be read: the import answered unexpectedly. Try again.",
     }
     .into()
 }

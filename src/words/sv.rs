@@ -97,37 +97,40 @@ pub fn notice(n: &Notice, f: &dyn NumberFormat) -> String {
             read_error(why, f)
         ),
         Notice::BadSaved(why) => format!(
-            "Det som sparats i den här webbläsaren kunde inte läsas. {} Kalkylen börjar om från utgångsläget.",
+            "Det som sparats i den här webbläsaren kunde inte läsas. {} Det har lagts undan och skrivs inte över; kalkylen börjar om från utgångsläget.",
             read_error(why, f)
         ),
-        Notice::StorageUnavailable => "Webbläsaren sparar inget just nu (privat läge, fullt eller blockerat). Kalkylen fungerar ändå; spara scenariot med länken.".into(),
+        Notice::StorageUnavailable => "Webbläsaren sparar inget just nu (privat läge, fullt eller blockerat). Kalkylen fungerar ändå; behåll scenariot med «Dela länk».".into(),
         Notice::LinkReady => "Länken till scenariot är kopierad. Den innehåller hela scenariot och skickas inte till någon server.".into(),
+        Notice::CopyLink => "Länken kunde inte kopieras: webbläsaren tillät det inte. Kopiera den själv från fältet nedan (Ctrl+C).".into(),
         Notice::ExportFailed(why) => export_failure(*why),
         Notice::Refused(why) => scenario_error(why, f),
     }
 }
 
 pub fn export_failure(e: ExportFailure) -> String {
-    match e {
+    let why = match e {
         ExportFailure::CannotStart => {
-            "Filen kunde inte skapas: exporten kan inte starta i den här webbläsaren."
+            "Excel-exporten kan inte starta i den här webbläsaren. Exportera som CSV i stället."
         }
         ExportFailure::WorkerFailed => {
-            "Filen kunde inte skapas: exporten kunde inte laddas. Ladda om sidan och försök igen."
+            "exporten kunde inte laddas eller svarade inte. Försök igen, eller exportera som CSV."
         }
-        ExportFailure::Workbook => "Filen kunde inte skapas: arbetsboken gick inte att skriva.",
-        ExportFailure::Browser => "Filen kunde inte skapas: webbläsaren tillät inte att den sparades.",
-    }
-    .into()
+        ExportFailure::Workbook => "arbetsboken gick inte att skriva. Försök igen, eller exportera som CSV.",
+        ExportFailure::Browser => {
+            "webbläsaren tillät inte att den sparades. Tillåt nedladdningar för sidan och försök igen."
+        }
+    };
+    format!("Filen kunde inte skapas: {why}")
 }
 
 pub fn worker_failure(e: WorkerFailure) -> String {
     match e {
         WorkerFailure::CannotStart => "Importen kunde inte starta i den här webbläsaren.",
         WorkerFailure::NotLoaded => {
-            "Tabellen kunde inte läsas: importens arbetare kunde inte laddas. Ladda om sidan och försök igen."
+            "Tabellen kunde inte läsas: importens arbetare kunde inte laddas eller svarade inte. Försök igen; hjälper det inte, ladda om sidan."
         }
-        WorkerFailure::Garbled => "Tabellen kunde inte läsas: importen svarade oväntat.",
+        WorkerFailure::Garbled => "Tabellen kunde inte läsas: importen svarade oväntat. Försök igen.",
     }
     .into()
 }

@@ -33,7 +33,8 @@ pub enum ImportErrorKind {
         header: char,
         row: char,
     },
-    Unreadable(String),
+    /// The CSV reader stopped. Its own message is not for people.
+    Unreadable,
     /// Re-read in this unit, an amount would leave the engine's range.
     UnitOutOfRange(Unit),
     /// A JSON file that is not the budget model.
@@ -111,15 +112,15 @@ fn reading_words(kind: &ImportErrorKind, lang: Lang) -> String {
         (Empty, true) => "tabellen är tom. Klistra in en budgettabell från Excel, med rubrikraden överst.".to_string(),
         (Empty, false) => "the table is empty. Paste a budget table from Excel, header row first.".to_string(),
         (TooLarge { bytes }, true) => format!(
-            "filen är {} kB; en budgettabell är sällan över 100 kB och gränsen är {} kB. Välj rätt fil, eller spara bara budgetbladet som CSV.",
-            bytes / 1000, MAX_BYTES / 1000
+            "tabellen är {} kB; en budgettabell är sällan över 100 kB och gränsen är {} kB. Kopiera bara budgetbladet, eller välj rätt fil.",
+            kb(*bytes), kb(MAX_BYTES)
         ),
         (TooLarge { bytes }, false) => format!(
-            "the file is {} kB; a budget table is rarely over 100 kB and the limit is {} kB. Choose the right file, or save only the budget sheet as CSV.",
-            bytes / 1000, MAX_BYTES / 1000
+            "the table is {} kB; a budget table is rarely over 100 kB and the limit is {} kB. Copy only the budget sheet, or choose the right file.",
+            kb(*bytes), kb(MAX_BYTES)
         ),
-        (TooManyRows, true) => format!("tabellen har fler än {MAX_ROWS} rader; det är inte en budgettabell."),
-        (TooManyRows, false) => format!("the table has more than {MAX_ROWS} rows; that is not a budget table."),
+        (TooManyRows, true) => format!("tabellen har fler än {} rader; det är inte en budgettabell.", count(MAX_ROWS)),
+        (TooManyRows, false) => format!("the table has more than {} rows; that is not a budget table.", count(MAX_ROWS)),
         (TooManyColumns, true) => format!("tabellen har fler än {MAX_COLUMNS} kolumner; det är inte en budgettabell."),
         (TooManyColumns, false) => format!("the table has more than {MAX_COLUMNS} columns; that is not a budget table."),
         (Spreadsheet, true) => "det här är en Excel-arbetsbok (.xlsx) eller annan komprimerad fil, inte text. Spara bladet som CSV (semikolonavgränsad) eller kopiera tabellen och klistra in den.".to_string(),
@@ -142,10 +143,22 @@ fn reading_words(kind: &ImportErrorKind, lang: Lang) -> String {
             "the row is separated by {} but the header row by {}. Use one separator throughout.",
             sep_name(*row, lang), sep_name(*header, lang)
         ),
-        (Unreadable(why), true) => format!("tabellen kan inte läsas: {why}"),
-        (Unreadable(why), false) => format!("the table cannot be read: {why}"),
+        (Unreadable, true) => "tabellen kan inte läsas som text med avgränsare. Kopiera den på nytt från Excel, eller spara den som CSV.".to_string(),
+        (Unreadable, false) => "the table cannot be read as delimited text. Copy it again from Excel, or save it as CSV.".to_string(),
         _ => String::new(),
     }
+}
+
+/// A count as Swedes write it: "2 000".
+#[cfg(any(not(target_arch = "wasm32"), feature = "workers"))]
+fn count(n: usize) -> String {
+    crate::engine::money::format_amount(n.into())
+}
+
+/// Bytes in whole kilobytes, as Swedes write them: "10 000".
+#[cfg(any(not(target_arch = "wasm32"), feature = "workers"))]
+fn kb(bytes: usize) -> String {
+    count(bytes / 1000)
 }
 
 /// In the page, every reading error arrives worded (`Worded`).

@@ -170,7 +170,7 @@ fn records(text: &str, sep: char) -> Result<(Vec<Record>, usize), ImportError> {
         let record = record.map_err(|e| ImportError {
             line: e.position().map(|p| p.line() as usize),
             cell: None,
-            kind: ImportErrorKind::Unreadable(e.to_string()),
+            kind: ImportErrorKind::Unreadable,
         })?;
         let line = record.position().map_or(index + 1, |p| p.line() as usize);
         if index >= MAX_ROWS {

@@ -1,11 +1,13 @@
 //! Which state the page opens with. A share link wins; then what this
 //! browser saved, unless the page asks for a preset; then that preset, or
 //! the default. What could not be read is said in a notice, and the page
-//! opens all the same.
+//! opens all the same; a saved state it could not read is set aside, never
+//! saved over.
 
 use super::{link, read_saved, Codec};
 use crate::engine::Lang;
 use crate::state::{Notice, PresetReader, State};
+use std::cell::Cell;
 use std::rc::Rc;
 
 /// What the page finds as it opens, as raw text: the browser reads it and
@@ -35,16 +37,79 @@ pub fn parse_lang(code: &str) -> Option<Lang> {
 
 /// The state to open with.
 pub fn open_page<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> State {
-    let mut state = decide(opening, codec, presets);
+    open(opening, codec, presets).state
+}
+
+/// What the page opens with, and what it must do first.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub state: State,
+    /// What this browser saved could not be read (damaged, or written by
+    /// a newer version): it must be kept under another key ([`aside_key`])
+    /// before the page saves anything over it.
+    pub set_aside: bool,
+}
+
+/// The state to open with, and whether what was saved must be set aside.
+pub fn open<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Opened {
+    let unread = Cell::new(None);
+    let mut state = decide(opening, codec, presets, &unread);
     // Said at once: a notice that appears later, on the first save, pushes
     // the page down just as someone reaches for a field.
     if state.notice.is_none() && !opening.storage_writable {
         state.notice = Some(Rc::new(Notice::StorageUnavailable));
     }
-    state
+    // A link or a preset opens without reading what was saved; the page
+    // saves over it all the same, so it is read here to know.
+    let set_aside = unread.get().unwrap_or_else(|| {
+        opening
+            .saved
+            .as_deref()
+            .is_some_and(|text| read_saved(text, codec, presets).is_err())
+    });
+    Opened { state, set_aside }
 }
 
-fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> State {
+/// Where a saved state this version cannot read is kept: the first free
+/// of a few numbered keys, so that neither the next autosave nor another
+/// bad copy writes over it, and a later version can still read it.
+pub const ASIDE_KEYS: [&str; 5] = [
+    "finsam-kalkyl/unread-1",
+    "finsam-kalkyl/unread-2",
+    "finsam-kalkyl/unread-3",
+    "finsam-kalkyl/unread-4",
+    "finsam-kalkyl/unread-5",
+];
+
+/// Where to keep `text` aside, given what each key holds (`held`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aside {
+    /// Under this key, which is free.
+    Keep(&'static str),
+    /// It is kept already, under one of the keys.
+    Kept,
+    /// Every key holds another copy: the page must leave `text` where it
+    /// is and save nothing.
+    NoRoom,
+}
+
+pub fn aside_key(text: &str, held: impl Fn(&str) -> Option<String>) -> Aside {
+    for key in ASIDE_KEYS {
+        match held(key) {
+            None => return Aside::Keep(key),
+            Some(kept) if kept == text => return Aside::Kept,
+            Some(_) => {}
+        }
+    }
+    Aside::NoRoom
+}
+
+fn decide<C: Codec>(
+    opening: &Opening,
+    codec: &C,
+    presets: PresetReader,
+    unread: &Cell<Option<bool>>,
+) -> State {
     let lang = opening.lang.as_deref().and_then(parse_lang);
     let preset = opening
         .preset
@@ -61,6 +126,7 @@ fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Stat
             .saved
             .as_deref()
             .map(|text| read_saved(text, codec, presets))
+            .inspect(|read| unread.set(Some(read.is_err())))
     };
     if let Some(read) = link::read(&opening.fragment, codec) {
         let mut state = match read.and_then(|l| link::open(l, presets)) {
