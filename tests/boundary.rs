@@ -69,3 +69,25 @@ fn the_scan_sees_the_browser_crates_in_the_page() {
         assert!(found.iter().any(|(_, _, k)| *k == krate), "{krate}");
     }
 }
+
+/// The page reads JSON through `ui::from_js`, never serde-wasm-bindgen's
+/// reader, which formats a message for every error it makes and so kept
+/// serde's error texts and float formatting in the page (BENCHMARKS.md).
+/// Only the test comparing the two names it.
+#[test]
+fn the_page_reads_json_only_through_its_own_deserializer() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let readers: Vec<PathBuf> = rust_files(&src)
+        .into_iter()
+        .filter(|file| {
+            let text = std::fs::read_to_string(file).expect("utf-8 source");
+            [
+                "serde_wasm_bindgen::from_value",
+                "serde_wasm_bindgen::Deserializer",
+            ]
+            .iter()
+            .any(|reader| text.contains(reader))
+        })
+        .collect();
+    assert_eq!(readers, [src.join("ui/from_js/tests.rs")]);
+}

@@ -20,9 +20,12 @@ export function shortNames(wasmPath, glue) {
   const out = join(dir, 'short.wasm');
   // Read back without the stack IR passes, the wasm would lose -Oz's stack
   // IR optimisation (done in Trunk's wasm-opt run), and its code would grow.
+  // This is the last run of wasm-opt on the app: the sections naming the
+  // compiler and the features it used are for tools, not browsers.
   const map = JSON.parse(execFileSync(wasmOpt, [
     wasmPath, '-o', out, '-ol', '2', '-s', '2',
     '--minify-imports-and-exports-and-modules', '--generate-stack-ir', '--optimize-stack-ir',
+    '--strip-producers', '--strip-target-features',
   ], { encoding: 'utf8' }));
   const wasm = readFileSync(out);
   rmSync(dir, { recursive: true });

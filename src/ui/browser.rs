@@ -12,15 +12,15 @@ use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// JSON through the browser's own `JSON.parse` and `JSON.stringify`, with
-/// serde-wasm-bindgen in between: serde_json's parser and printer stay out
-/// of the wasm.
+/// [`super::from_js`] (reading) and serde-wasm-bindgen (writing) in
+/// between: serde_json's parser and printer stay out of the wasm.
 #[derive(Clone, Copy)]
 pub struct BrowserCodec;
 
 impl Codec for BrowserCodec {
     fn parse<T: DeserializeOwned>(&self, text: &str) -> Result<T, ParseError> {
         let js = js_sys::JSON::parse(text).map_err(|_| ParseError::NotJson)?;
-        serde_wasm_bindgen::from_value(js).map_err(|_| ParseError::Shape)
+        super::from_js::from_js(js).map_err(|_| ParseError::Shape)
     }
 
     fn print<T: Serialize>(&self, value: &T) -> Option<String> {

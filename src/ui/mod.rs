@@ -8,6 +8,7 @@ mod charts;
 mod controls;
 mod findings;
 mod format;
+mod from_js;
 mod headline;
 mod hooks;
 mod importer;

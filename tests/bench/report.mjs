@@ -257,8 +257,9 @@ through the browser's own JSON.parse and serde-wasm-bindgen, and the XLSX
 writer (rust_xlsxwriter, 335 kB gzip) in a worker loaded on demand.
 Tried and dropped: rustc's \`opt-level = "s"\` (42 kB larger), wasm-opt's
 \`--converge\`, \`--gufa\` and a second \`-Oz\` (within ±0.3 kB). Still in the
-page: f64 formatting (about 10 kB raw), reachable only through serde's
-"invalid type" messages, which no setting of serde-wasm-bindgen avoids.
+page until wave 2: f64 formatting (about 10 kB raw), reachable only
+through serde's "invalid type" messages, which no setting of
+serde-wasm-bindgen avoids (see below).
 
 The redesign of issue 15 (typed errors and notices worded in both
 languages, the headline's explanation of who adds what, undo kept per
@@ -278,6 +279,30 @@ the sticky summary as functions −1.0 kB, no cloned actions in handlers
 −0.7 kB, the top controls built once −0.4 kB, the words never inlined
 −0.3 kB, no version-probe deserializers −0.3 kB, the notice shared rather than copied −0.35 kB, no boxed closures in the
 reducer −0.2 kB.
+
+Back under the budget (wave 2), each step measured on its own with
+\`scripts/size.sh\` after \`trunk build --release\`:
+
+| step | page, gzip -9 | change |
+|---|---|---|
+| after issue 15 | 254 291 B | |
+| the page reads parsed JSON with its own serde deserializer (\`ui::from_js\`), whose errors carry no text: serde's messages, every type's "expecting" text and Rust's f64 formatting leave the wasm | 239 996 B | −14.3 kB (wasm −14.2, glue −0.1) |
+| the app's wasm without its producers and target-features sections (\`names.mjs\`) | 239 781 B | −0.2 kB |
+
+Tried and left out, each on the wasm alone (gzip): rust_decimal's
+\`serde-str\` −0.6 kB (before \`ui::from_js\`; the budget schema allows
+numbers for amounts, and the f64 formatting stayed anyway); serde_json
+writing the page's JSON +2.4 kB, or +1.0 kB writing it compact and letting
+\`JSON.stringify\` indent it; the presets' JSON minified about −0.14 kB, not
+worth a build step; wasm-opt \`--flatten --rereloop -Oz\` after \`-Oz\`
+−1.2 kB, but the engine in wasm timed slower in an interleaved run on a
+loaded machine (recompute, fastest of 16: preset 18.7 → 21.3 µs, large
+förbund 39.0 → 55.6 µs); \`--converge\` or a second \`-Oz\` −0.2 kB; \`-O4\`
++1.1 kB; \`--gufa\` +0.1 kB; \`--merge-similar-functions\` ±0; rustc's
+\`-C llvm-args=-inline-threshold=0\` +0.4 kB. What remains (twiggy, 582 kB
+raw): the components' views about 136 kB, data 82 kB (the words in both
+languages; the presets' JSON 17 kB raw, about 2.2 kB gzip), \`run_scenario\`
+12 kB, \`analyse\` 10 kB, dlmalloc 7 kB.
 
 After the first visit the service worker fetches both workers in the
 background (after the page's \`load\` event) so that export and import work
