@@ -2,7 +2,7 @@
 //! budget. Typed, so each is worded in the page's language (`crate::words`)
 //! and a new fault is one more variant.
 
-use super::persist::ReadError;
+use super::persist::{file::FileError, ReadError};
 use crate::engine::ScenarioError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +11,11 @@ pub enum Notice {
     BadLink(ReadError),
     /// What was saved in this browser could not be read.
     BadSaved(ReadError),
+    /// The förbund's budget file the page names could not be used; the
+    /// preset is shown instead.
+    BudgetFile { name: String, why: FileError },
+    /// `?preset=` names no preset; the default is shown instead.
+    UnknownPreset(String),
     /// This browser will not keep anything (private mode, full, blocked).
     StorageUnavailable,
     /// The link is copied to the clipboard (or shown to copy by hand).

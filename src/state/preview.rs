@@ -1,10 +1,12 @@
 //! An import waiting for a person to check it: how each row is read, the
-//! populations for an explicit split key, and what the importer and the
-//! analysis say, before anything is replaced.
+//! unit and the sign of the costs the importer assumed, the populations
+//! for an explicit split key, and what the importer and the analysis say,
+//! before anything is replaced.
 
 use crate::engine::{
     analyse,
-    import::{ImportError, ImportErrorKind, Imported},
+    findings::Code,
+    import::{ImportError, ImportErrorKind, Imported, Unit, UnitRead},
     model::{KeyBasis, KeyWeight, SplitKey},
     money, Analysis, Budget, BudgetError, Finding, Options, RowClass,
 };
@@ -18,6 +20,8 @@ pub struct Preview {
     /// Population per kommun as typed, for an explicit split key.
     pub key_texts: Vec<String>,
     pub key_error: Option<KeyError>,
+    /// Why the unit chosen last could not be used (an amount out of range).
+    pub unit_error: Option<ImportError>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +29,16 @@ pub struct PreviewTable {
     pub budget: Budget,
     pub import_findings: Vec<Finding>,
     pub analysis: Analysis,
+    /// The unit the table is read in, and where that was read; none for
+    /// the canonical JSON, which is in kronor.
+    pub unit: Option<UnitRead>,
+    /// The rows the importer turned to positive costs because the table
+    /// writes costs as negative amounts; empty when it did not.
+    pub costs_turned: Vec<usize>,
+    /// The person says the costs are not written as negative amounts: the
+    /// rows above are read as written, and the importer's finding about
+    /// them is set aside here.
+    pub costs_as_written: Option<Vec<Finding>>,
 }
 
 /// A population that cannot be a split key's weight, and whose it is.
@@ -42,6 +56,9 @@ impl Preview {
             analysis: analyse(&imported.budget, &Options::default()),
             budget: imported.budget,
             import_findings: imported.findings,
+            unit: Some(imported.unit),
+            costs_turned: imported.costs_turned,
+            costs_as_written: None,
         });
         let kommuner = result
             .as_ref()
@@ -52,6 +69,7 @@ impl Preview {
             result,
             key_texts: vec![String::new(); kommuner],
             key_error: None,
+            unit_error: None,
         }
     }
 
@@ -62,7 +80,11 @@ impl Preview {
             cell: None,
             kind: ImportErrorKind::Json(why),
         });
-        Preview::of_table(name, result)
+        let mut preview = Preview::of_table(name, result);
+        if let Ok(table) = &mut preview.result {
+            table.unit = None;
+        }
+        preview
     }
 
     /// Whether it can be used as it stands.
@@ -81,6 +103,56 @@ impl Preview {
                 table.analysis = analyse(&table.budget, &Options::default());
             }
         }
+    }
+
+    /// Every amount re-read as written in `unit`, exactly; the person has
+    /// chosen, so the importer's findings about the unit go. The rows'
+    /// classes and the split key stay as they are.
+    pub(super) fn set_unit(&mut self, unit: Unit) {
+        let Ok(table) = &mut self.result else { return };
+        let Some(read) = table.unit else { return };
+        let imported = Imported {
+            budget: table.budget.clone(),
+            findings: table.import_findings.clone(),
+            unit: read,
+            costs_turned: Vec::new(),
+        };
+        match imported.with_unit(unit) {
+            Ok(imported) => {
+                table.budget = imported.budget;
+                table.import_findings = imported.findings;
+                table.unit = Some(imported.unit);
+                table.analysis = analyse(&table.budget, &Options::default());
+                self.unit_error = None;
+            }
+            Err(why) => self.unit_error = Some(why),
+        }
+    }
+
+    /// The costs read as the table writes them (`as_written`), or turned
+    /// to positive costs as the importer read them.
+    pub(super) fn set_costs_as_written(&mut self, as_written: bool) {
+        let Ok(table) = &mut self.result else { return };
+        if as_written == table.costs_as_written.is_some() || table.costs_turned.is_empty() {
+            return;
+        }
+        for &r in &table.costs_turned {
+            if let Some(row) = table.budget.rows.get_mut(r) {
+                for value in row.values.iter_mut().flatten().filter(|v| !v.is_zero()) {
+                    *value = -*value;
+                }
+            }
+        }
+        if as_written {
+            let (aside, kept) = std::mem::take(&mut table.import_findings)
+                .into_iter()
+                .partition(|f| f.code == Code::CostsNegative);
+            table.import_findings = kept;
+            table.costs_as_written = Some(aside);
+        } else if let Some(aside) = table.costs_as_written.take() {
+            table.import_findings.extend(aside);
+        }
+        table.analysis = analyse(&table.budget, &Options::default());
     }
 
     /// The n-th kommun's population as typed.

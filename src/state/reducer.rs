@@ -204,6 +204,14 @@ impl State {
                 p.set_key(k, text);
                 p
             }),
+            Import::SetUnit(unit) => self.preview.as_deref().cloned().map(|mut p| {
+                p.set_unit(unit);
+                p
+            }),
+            Import::CostsAsWritten(as_written) => self.preview.as_deref().cloned().map(|mut p| {
+                p.set_costs_as_written(as_written);
+                p
+            }),
             Import::Confirm => return self.confirm_import(),
             Import::Cancel => None,
         };

@@ -47,6 +47,9 @@ pub struct Imported {
     pub findings: Vec<Finding>,
     /// The unit the table's amounts were written in, and where it says so.
     pub unit: UnitRead,
+    /// The rows whose sign the importer changed because the table writes
+    /// costs as negative amounts: a preview can read them as written.
+    pub costs_turned: Vec<usize>,
 }
 
 /// A budget that needs no reading: the canonical JSON, already in kronor.
@@ -56,6 +59,7 @@ impl From<Budget> for Imported {
             budget,
             findings: Vec::new(),
             unit: UnitRead::default(),
+            costs_turned: Vec::new(),
         }
     }
 }
@@ -229,12 +233,13 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
         rows,
         key: None,
     };
-    tidy::costs_as_positive(&mut budget, &sections, &mut findings);
+    let costs_turned = tidy::costs_as_positive(&mut budget, &sections, &mut findings);
     let unit = tidy::to_kronor(&mut budget, &header, units, &mut findings);
     Ok(Imported {
         budget,
         findings,
         unit,
+        costs_turned,
     })
 }
 

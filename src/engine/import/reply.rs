@@ -21,6 +21,9 @@ pub struct ImportReply {
     /// preview can show it and let the person choose another.
     #[serde(default, with = "unit_words")]
     pub unit: UnitRead,
+    /// The rows whose sign the importer changed (costs written negative).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub costs_turned: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -87,11 +90,13 @@ impl ImportReply {
                 budget: Some(imported.budget),
                 error: None,
                 unit: imported.unit,
+                costs_turned: imported.costs_turned,
             },
             Err(error) => ImportReply {
                 budget: None,
                 findings: Vec::new(),
                 unit: UnitRead::default(),
+                costs_turned: Vec::new(),
                 error: Some(Worded {
                     sv: error.message(Lang::Sv),
                     en: error.message(Lang::En),
@@ -108,6 +113,7 @@ impl ImportReply {
                 budget,
                 findings: self.findings.into_iter().map(Finding::from).collect(),
                 unit: self.unit,
+                costs_turned: self.costs_turned,
             }),
             (_, error) => {
                 let Worded { sv, en } = error.unwrap_or_else(|| Worded {

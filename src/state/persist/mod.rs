@@ -1,8 +1,10 @@
 //! What outlives the page: the state a browser saves (here), the scenario a
-//! share link carries ([`link`]), and which of them the page opens with
-//! ([`start`]). Pure: the browser reads the raw strings (localStorage, the
-//! address) and hands them here with its [`Codec`].
+//! share link carries ([`link`]), a förbund's own budget file ([`file`]),
+//! and which of them the page opens with ([`start`]). Pure: the browser
+//! reads the raw strings (localStorage, the address, the file) and hands
+//! them here with its [`Codec`].
 
+pub mod file;
 pub mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
