@@ -1,13 +1,15 @@
 //! Bring your own budget: paste a table from Excel, choose a file or drop
-//! one, check how every row is read, correct it, and only then use it.
+//! one, check how every row is read and what the importer assumed (the
+//! unit, costs written as negative amounts), correct it, and only then use
+//! it; then, if wanted, publish it on the förbund's own site.
 
 use super::findings::FindingItem;
 use super::format::plain;
 use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
-use crate::engine::{Lang, RowClass};
-use crate::state::{Import, Preview};
+use crate::engine::{Lang, RowClass, Unit};
+use crate::state::{Import, Preview, PreviewTable, Source};
 use crate::words::Say;
 use yew::prelude::*;
 
@@ -18,7 +20,7 @@ pub struct ImportProps {
 }
 
 /// The canonical JSON model starts with `{`; a table never does.
-fn looks_like_json(bytes: &[u8]) -> bool {
+pub(super) fn looks_like_json(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
@@ -118,13 +120,28 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             }
         })
     };
+    // After "Använd budgeten", the panel offers to publish the budget.
+    let publishing = use_state(bool::default);
+    let copied = use_state(|| None::<usize>);
     let confirm = {
-        let (store, close) = (store.clone(), props.on_close.clone());
+        let (store, publishing) = (store.clone(), publishing.clone());
         Callback::from(move |_: MouseEvent| {
             store.dispatch(Import::Confirm.into());
-            close.emit(());
+            publishing.set(true);
         })
     };
+    let to_publish = {
+        let publishing = publishing.clone();
+        Callback::from(move |_: MouseEvent| publishing.set(true))
+    };
+    let imported = matches!(state.source, Source::Imported(_));
+    if *publishing && imported && state.preview.is_none() {
+        return html! {
+            <section class="import" aria-labelledby="publish-title">
+                { super::publish::step(&props.store, &copied, &props.on_close) }
+            </section>
+        };
+    }
     let cancel = {
         let (store, close) = (store.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
@@ -164,6 +181,9 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             <div class="import-actions">
                 <button type="button" class="tool primary" onclick={confirm} disabled={!ready}>{ w.import_confirm }</button>
                 <button type="button" class="tool" onclick={cancel}>{ w.import_cancel }</button>
+                if imported && state.preview.is_none() {
+                    <button type="button" class="tool" onclick={to_publish}>{ w.publish_title }</button>
+                }
             </div>
         </section>
     }
@@ -235,6 +255,10 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
     html! {
         <div class="preview">
             <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
+            { assumed(table, store, lang) }
+            if let Some(error) = &preview.unit_error {
+                <p class="error" role="alert">{ error.message(lang) }</p>
+            }
             <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
                 <table class="preview-table">
                     <caption id="preview-caption">{ w.preview_caption }</caption>
@@ -260,5 +284,48 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
                 </ul>
             }
         </div>
+    }
+}
+
+/// What the importer assumed, for the person to change: the unit the
+/// amounts are in, and costs written as negative amounts.
+fn assumed(table: &PreviewTable, store: &UseReducerHandle<Store>, lang: Lang) -> Html {
+    let w = words(lang);
+    let Some(read) = table.unit else {
+        return Html::default();
+    };
+    let dispatch = store.dispatcher().to_callback();
+    let units = Unit::ALL.into_iter().map(|unit| {
+        let onchange = dispatch.reform(move |_: Event| Import::SetUnit(unit).into());
+        let name = unit.abbreviation();
+        html! {
+            <label class="choice">
+                <input type="radio" name="import-unit" value={name} checked={read.unit == unit} {onchange} />
+                { name }
+            </label>
+        }
+    });
+    let costs = (!table.costs_turned.is_empty()).then(|| {
+        let onchange = dispatch.reform(|e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            Import::CostsAsWritten(!input.checked()).into()
+        });
+        html! {
+            <label class="choice">
+                <input type="checkbox" id="import-costs" checked={table.costs_as_written.is_none()} {onchange} />
+                { w.costs_negative }
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="assumed">
+            <legend>{ w.assumed }</legend>
+            <p>{ super::text::unit_read(read, lang) }</p>
+            <fieldset class="units">
+                <legend>{ w.unit_legend }</legend>
+                { for units }
+            </fieldset>
+            { for costs }
+        </fieldset>
     }
 }

@@ -38,10 +38,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = browser::link_url(&latest.get().0);
-            browser::copy_to_clipboard(&url);
-            link.set(Some(url));
-            dispatcher.dispatch(View::Notify(Notice::LinkReady).into());
+            let (link, dispatcher) = (link.clone(), dispatcher.clone());
+            super::load::link_url(&latest.get().0, move |url| {
+                browser::copy_to_clipboard(&url);
+                link.set(Some(url));
+                dispatcher.dispatch(View::Notify(Notice::LinkReady).into());
+            });
         })
     };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
@@ -151,7 +153,7 @@ fn export_file(
 }
 
 /// A file name from the förbund's name: "samordningsforbundet-sodra-vatterbygden".
-fn file_stem(title: &str) -> String {
+pub(super) fn file_stem(title: &str) -> String {
     let ascii: String = crate::engine::text::fold_case(title)
         .chars()
         .map(|c| match c {
