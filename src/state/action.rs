@@ -5,7 +5,7 @@
 use super::edit::Field;
 use super::notice::Notice;
 use crate::engine::{
-    import::{ImportError, Imported, Unit},
+    import::{ImportError, Imported},
     scenario::NewInsats,
     Budget, BudgetError, Lang, Mode, RowClass, Scenario,
 };
@@ -83,11 +83,9 @@ pub enum Import {
     SetClass(usize, RowClass),
     /// Population of the n-th kommun in the preview, as typed.
     SetKey(usize, String),
-    /// The person says which unit the table's amounts are in.
-    SetUnit(Unit),
-    /// The person says the costs are (false) or are not (true) written as
-    /// negative amounts, where the importer read them so.
-    CostsAsWritten(bool),
+    /// The previewed table read again with other choices (the unit, the
+    /// signs of the costs), as the importer read it.
+    Reread(Result<Imported, ImportError>),
     /// Use the previewed budget: it is kept and opened.
     Confirm,
     Cancel,

@@ -5,8 +5,7 @@
 
 use crate::engine::{
     analyse,
-    findings::Code,
-    import::{ImportError, ImportErrorKind, Imported, Unit, UnitRead},
+    import::{Choices, CostSigns, ImportError, ImportErrorKind, Imported, UnitRead, UnitSource},
     model::{KeyBasis, KeyWeight, SplitKey},
     money, Analysis, Budget, BudgetError, Finding, Options, RowClass,
 };
@@ -20,8 +19,12 @@ pub struct Preview {
     /// Population per kommun as typed, for an explicit split key.
     pub key_texts: Vec<String>,
     pub key_error: Option<KeyError>,
-    /// Why the unit chosen last could not be used (an amount out of range).
-    pub unit_error: Option<ImportError>,
+    /// Rows the person has read as another class, in order, kept when
+    /// the table is read again with other choices.
+    overrides: Vec<(usize, RowClass)>,
+    /// Why the table could not be read again with the choices asked for
+    /// (in mnkr an amount out of range, say): the table stays as it was.
+    pub reread_error: Option<ImportError>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,13 +35,23 @@ pub struct PreviewTable {
     /// The unit the table is read in, and where that was read; none for
     /// the canonical JSON, which is in kronor.
     pub unit: Option<UnitRead>,
-    /// The rows the importer turned to positive costs because the table
-    /// writes costs as negative amounts; empty when it did not.
-    pub costs_turned: Vec<usize>,
-    /// The person says the costs are not written as negative amounts: the
-    /// rows above are read as written, and the importer's finding about
-    /// them is set aside here.
-    pub costs_as_written: Option<Vec<Finding>>,
+    /// Whether the table writes costs as negative amounts, and how they
+    /// are read.
+    pub costs: CostSigns,
+}
+
+impl PreviewTable {
+    /// The choices this table was read with, to read it again with one
+    /// of them changed.
+    pub fn choices(&self) -> Choices {
+        Choices {
+            unit: self
+                .unit
+                .filter(|u| u.source == Some(UnitSource::Chosen))
+                .map(|u| u.unit),
+            costs_as_written: self.costs == CostSigns::KeptNegative,
+        }
+    }
 }
 
 /// A population that cannot be a split key's weight, and whose it is.
@@ -57,8 +70,7 @@ impl Preview {
             budget: imported.budget,
             import_findings: imported.findings,
             unit: Some(imported.unit),
-            costs_turned: imported.costs_turned,
-            costs_as_written: None,
+            costs: imported.costs,
         });
         let kommuner = result
             .as_ref()
@@ -69,7 +81,8 @@ impl Preview {
             result,
             key_texts: vec![String::new(); kommuner],
             key_error: None,
-            unit_error: None,
+            overrides: Vec::new(),
+            reread_error: None,
         }
     }
 
@@ -97,6 +110,7 @@ impl Preview {
         if let Ok(table) = &mut self.result {
             if let Some(r) = table.budget.rows.get_mut(row) {
                 r.class = class;
+                self.overrides.push((row, class));
                 // Rows now counted as kommuner need a key field each.
                 self.key_texts
                     .resize(table.budget.kommun_labels().len(), String::new());
@@ -105,54 +119,26 @@ impl Preview {
         }
     }
 
-    /// Every amount re-read as written in `unit`, exactly; the person has
-    /// chosen, so the importer's findings about the unit go. The rows'
-    /// classes and the split key stay as they are.
-    pub(super) fn set_unit(&mut self, unit: Unit) {
-        let Ok(table) = &mut self.result else { return };
-        let Some(read) = table.unit else { return };
-        let imported = Imported {
-            budget: table.budget.clone(),
-            findings: table.import_findings.clone(),
-            unit: read,
-            costs_turned: Vec::new(),
+    /// The same table read again with other choices (by the import
+    /// worker): the rows the person corrected and the populations typed
+    /// stay; if it cannot be read so, the table stays as it was.
+    pub(super) fn reread(&self, result: Result<Imported, ImportError>) -> Preview {
+        let fresh = Preview::of_table(self.name.clone(), result);
+        if let Err(why) = fresh.result {
+            return Preview {
+                reread_error: Some(why),
+                ..self.clone()
+            };
+        }
+        let mut fresh = Preview {
+            key_texts: self.key_texts.clone(),
+            ..fresh
         };
-        match imported.with_unit(unit) {
-            Ok(imported) => {
-                table.budget = imported.budget;
-                table.import_findings = imported.findings;
-                table.unit = Some(imported.unit);
-                table.analysis = analyse(&table.budget, &Options::default());
-                self.unit_error = None;
-            }
-            Err(why) => self.unit_error = Some(why),
+        for &(row, class) in &self.overrides {
+            fresh.set_class(row, class);
         }
-    }
-
-    /// The costs read as the table writes them (`as_written`), or turned
-    /// to positive costs as the importer read them.
-    pub(super) fn set_costs_as_written(&mut self, as_written: bool) {
-        let Ok(table) = &mut self.result else { return };
-        if as_written == table.costs_as_written.is_some() || table.costs_turned.is_empty() {
-            return;
-        }
-        for &r in &table.costs_turned {
-            if let Some(row) = table.budget.rows.get_mut(r) {
-                for value in row.values.iter_mut().flatten().filter(|v| !v.is_zero()) {
-                    *value = -*value;
-                }
-            }
-        }
-        if as_written {
-            let (aside, kept) = std::mem::take(&mut table.import_findings)
-                .into_iter()
-                .partition(|f| f.code == Code::CostsNegative);
-            table.import_findings = kept;
-            table.costs_as_written = Some(aside);
-        } else if let Some(aside) = table.costs_as_written.take() {
-            table.import_findings.extend(aside);
-        }
-        table.analysis = analyse(&table.budget, &Options::default());
+        fresh.apply_key();
+        fresh
     }
 
     /// The n-th kommun's population as typed.

@@ -204,14 +204,7 @@ impl State {
                 p.set_key(k, text);
                 p
             }),
-            Import::SetUnit(unit) => self.preview.as_deref().cloned().map(|mut p| {
-                p.set_unit(unit);
-                p
-            }),
-            Import::CostsAsWritten(as_written) => self.preview.as_deref().cloned().map(|mut p| {
-                p.set_costs_as_written(as_written);
-                p
-            }),
+            Import::Reread(result) => self.preview.as_deref().map(|p| p.reread(result)),
             Import::Confirm => return self.confirm_import(),
             Import::Cancel => None,
         };

@@ -8,9 +8,12 @@ use super::format::plain;
 use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
+use crate::engine::import::{Choices, CostSigns, ImportReply};
 use crate::engine::{Lang, RowClass, Unit};
 use crate::state::{Import, Preview, PreviewTable, Source};
 use crate::words::Say;
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -45,20 +48,48 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         super::workers::forget_imports
     });
     let reading = use_state(bool::default);
-    let import = {
-        let (store, reading) = (store.clone(), reading.clone());
-        move |name: Option<String>, request: wasm_bindgen::JsValue| {
+    // The table as last sent, to read it again with the person's choices.
+    let sent = use_mut_ref(|| JsValue::UNDEFINED);
+    let ask = {
+        let (store, reading, sent) = (store.clone(), reading.clone(), sent.clone());
+        move |name: Option<String>, table: JsValue, choices: Option<Choices>| {
             reading.set(true);
+            let request = match choices {
+                None => {
+                    *sent.borrow_mut() = table.clone();
+                    table
+                }
+                Some(c) => {
+                    let request = js_sys::Object::new();
+                    let _ = Reflect::set(&request, &"table".into(), &table);
+                    if let Some(unit) = c.unit {
+                        let _ = Reflect::set(&request, &"unit".into(), &unit.abbreviation().into());
+                    }
+                    if c.costs_as_written {
+                        let _ = Reflect::set(&request, &"costs".into(), &"as-written".into());
+                    }
+                    request.into()
+                }
+            };
             let (store, reading) = (store.clone(), reading.clone());
             super::workers::import_in_worker(
                 request,
-                Callback::from(move |result| {
+                Callback::from(move |reply: ImportReply| {
                     reading.set(false);
-                    store.dispatch(Import::Table(name.clone(), result).into());
+                    let result = reply.into_result();
+                    store.dispatch(match choices {
+                        None => Import::Table(name.clone(), result).into(),
+                        Some(_) => Import::Reread(result).into(),
+                    });
                 }),
             );
         }
     };
+    let import = {
+        let ask = ask.clone();
+        move |name: Option<String>, table: JsValue| ask(name, table, None)
+    };
+    let reread = Callback::from(move |choices: Choices| ask(None, sent.borrow().clone(), Some(choices)));
     let read_file = {
         let (store, file_reader, import) = (store.clone(), file_reader.clone(), import.clone());
         move |file: web_sys::File| {
@@ -122,7 +153,6 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     };
     // After "Använd budgeten", the panel offers to publish the budget.
     let publishing = use_state(bool::default);
-    let copied = use_state(|| None::<usize>);
     let confirm = {
         let (store, publishing) = (store.clone(), publishing.clone());
         Callback::from(move |_: MouseEvent| {
@@ -138,7 +168,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     if *publishing && imported && state.preview.is_none() {
         return html! {
             <section class="import" aria-labelledby="publish-title">
-                { super::publish::step(&props.store, &copied, &props.on_close) }
+                { super::publish::step(&props.store, &props.on_close) }
             </section>
         };
     }
@@ -176,7 +206,7 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 <p class="reading" role="status">{ w.import_reading }</p>
             }
             if let Some(preview) = &state.preview {
-                { preview_view(preview, &store, lang) }
+                { preview_view(preview, &store, &reread, lang) }
             }
             <div class="import-actions">
                 <button type="button" class="tool primary" onclick={confirm} disabled={!ready}>{ w.import_confirm }</button>
@@ -189,7 +219,12 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     }
 }
 
-fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) -> Html {
+fn preview_view(
+    preview: &Preview,
+    store: &UseReducerHandle<Store>,
+    reread: &Callback<Choices>,
+    lang: Lang,
+) -> Html {
     let w = words(lang);
     let table = match &preview.result {
         Err(error) => {
@@ -255,8 +290,8 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
     html! {
         <div class="preview">
             <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
-            { assumed(table, store, lang) }
-            if let Some(error) = &preview.unit_error {
+            { assumed(table, reread, lang) }
+            if let Some(error) = &preview.reread_error {
                 <p class="error" role="alert">{ error.message(lang) }</p>
             }
             <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
@@ -288,15 +323,19 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
 }
 
 /// What the importer assumed, for the person to change: the unit the
-/// amounts are in, and costs written as negative amounts.
-fn assumed(table: &PreviewTable, store: &UseReducerHandle<Store>, lang: Lang) -> Html {
+/// amounts are in, and costs written as negative amounts. A change reads
+/// the table again in the import worker (`reread`).
+fn assumed(table: &PreviewTable, reread: &Callback<Choices>, lang: Lang) -> Html {
     let w = words(lang);
     let Some(read) = table.unit else {
         return Html::default();
     };
-    let dispatch = store.dispatcher().to_callback();
+    let now = table.choices();
     let units = Unit::ALL.into_iter().map(|unit| {
-        let onchange = dispatch.reform(move |_: Event| Import::SetUnit(unit).into());
+        let onchange = reread.reform(move |_: Event| Choices {
+            unit: Some(unit),
+            ..now
+        });
         let name = unit.abbreviation();
         html! {
             <label class="choice">
@@ -305,14 +344,17 @@ fn assumed(table: &PreviewTable, store: &UseReducerHandle<Store>, lang: Lang) ->
             </label>
         }
     });
-    let costs = (!table.costs_turned.is_empty()).then(|| {
-        let onchange = dispatch.reform(|e: Event| {
+    let costs = (table.costs != CostSigns::AsWritten).then(|| {
+        let onchange = reread.reform(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            Import::CostsAsWritten(!input.checked()).into()
+            Choices {
+                costs_as_written: !input.checked(),
+                ..now
+            }
         });
         html! {
             <label class="choice">
-                <input type="checkbox" id="import-costs" checked={table.costs_as_written.is_none()} {onchange} />
+                <input type="checkbox" checked={!now.costs_as_written} {onchange} />
                 { w.costs_negative }
             </label>
         }

@@ -13,6 +13,7 @@
 //! [`sections`] (what each row is); [`tidy`] then turns costs written as
 //! negative amounts and amounts in tkr or mnkr into the model's kronor.
 
+mod choices;
 mod error;
 mod header;
 mod reply;
@@ -21,6 +22,7 @@ mod tidy;
 pub mod units;
 mod values;
 
+pub use choices::{Choices, CostSigns};
 pub use error::{ImportError, ImportErrorKind};
 pub use header::parse_column_header;
 pub use reply::{ImportReply, Worded, WordedFinding};
@@ -47,9 +49,10 @@ pub struct Imported {
     pub findings: Vec<Finding>,
     /// The unit the table's amounts were written in, and where it says so.
     pub unit: UnitRead,
-    /// The rows whose sign the importer changed because the table writes
-    /// costs as negative amounts: a preview can read them as written.
-    pub costs_turned: Vec<usize>,
+    /// Whether the table writes costs as negative amounts, and the rows
+    /// the importer turned to positive costs: a preview can read them as
+    /// written ([`Imported::with_costs_as_written`]).
+    pub costs: CostSigns,
 }
 
 /// A budget that needs no reading: the canonical JSON, already in kronor.
@@ -59,7 +62,7 @@ impl From<Budget> for Imported {
             budget,
             findings: Vec::new(),
             unit: UnitRead::default(),
-            costs_turned: Vec::new(),
+            costs: CostSigns::AsWritten,
         }
     }
 }
@@ -233,13 +236,17 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
         rows,
         key: None,
     };
-    let costs_turned = tidy::costs_as_positive(&mut budget, &sections, &mut findings);
+    let turned = tidy::costs_as_positive(&mut budget, &sections, &mut findings);
     let unit = tidy::to_kronor(&mut budget, &header, units, &mut findings);
     Ok(Imported {
         budget,
         findings,
         unit,
-        costs_turned,
+        costs: if turned.is_empty() {
+            CostSigns::AsWritten
+        } else {
+            CostSigns::Turned(turned)
+        },
     })
 }
 

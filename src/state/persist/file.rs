@@ -44,6 +44,35 @@ pub enum FileError {
     Unreadable(ImportError),
 }
 
+impl FileError {
+    /// Why a fetch failed, as the import worker (which fetches the file)
+    /// tells the page: `404`, `offline`, `unreachable`, `too-large`,
+    /// `timed-out`. Other reasons are the page's own: none.
+    pub fn code(&self) -> Option<String> {
+        Some(match self {
+            FileError::Status(status) => status.to_string(),
+            FileError::Offline => "offline".into(),
+            FileError::Unreachable => "unreachable".into(),
+            FileError::TooLarge => "too-large".into(),
+            FileError::TimedOut => "timed-out".into(),
+            FileError::Address | FileError::Scheme(_) | FileError::Unreadable(_) => return None,
+        })
+    }
+
+    /// Back from [`FileError::code`]; an unknown code is no answer.
+    pub fn from_code(code: &str) -> FileError {
+        match code {
+            "offline" => FileError::Offline,
+            "too-large" => FileError::TooLarge,
+            "timed-out" => FileError::TimedOut,
+            _ => code
+                .parse()
+                .map(FileError::Status)
+                .unwrap_or(FileError::Unreachable),
+        }
+    }
+}
+
 /// Whether the browser may fetch `address`, an absolute URL as the browser
 /// resolved it against the page: only http and https, so that a page can
 /// never be made to read `data:`, `blob:`, `file:` or `javascript:` text
@@ -92,5 +121,21 @@ mod tests {
         for bad in ["", "budget.csv", "://x", "1http://x", "ht tp://x"] {
             assert_eq!(check_address(bad), Err(FileError::Address), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_fetch_failure_goes_from_the_worker_to_the_page_as_a_code() {
+        for why in [
+            FileError::Status(404),
+            FileError::Status(503),
+            FileError::Offline,
+            FileError::Unreachable,
+            FileError::TooLarge,
+            FileError::TimedOut,
+        ] {
+            assert_eq!(FileError::from_code(&why.code().unwrap()), why);
+        }
+        assert_eq!(FileError::Address.code(), None);
+        assert_eq!(FileError::from_code("nonsense"), FileError::Unreachable);
     }
 }

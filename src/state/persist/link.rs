@@ -129,6 +129,12 @@ pub fn parse<C: Codec>(json: &str, codec: &C) -> Result<Link, ReadError> {
 pub fn open(link: Link, file: Option<&ImportedBudget>, presets: PresetReader) -> Result<State, ReadError> {
     let mut holder = State::empty(link.lang, presets);
     holder.file = file.cloned().map(std::rc::Rc::new);
+    open_in(link, holder)
+}
+
+/// The state a link describes, opened in `holder` (which carries the
+/// page's budget file and this browser's saved scenarios).
+pub(super) fn open_in(link: Link, mut holder: State) -> Result<State, ReadError> {
     if let Some(budget) = link.budget {
         budget.budget.validate().map_err(ReadError::Budget)?;
         holder.imports.push(budget);

@@ -4,10 +4,10 @@
 //! default. What could not be read is said in a notice, and the page opens
 //! all the same, with this browser's saved scenarios and imports kept.
 
-use super::file::{BudgetFile, FileError};
-use super::{link, parse_versioned, read_saved, Codec, ReadError, Saved, SAVED_VERSION};
+use super::file::BudgetFile;
+use super::{link, parse_versioned, Codec, ReadError, Saved, SAVED_VERSION};
 use crate::engine::{presets, Lang};
-use crate::state::{ImportedBudget, Notice, PresetReader, State};
+use crate::state::{ImportedBudget, Notice, PresetReader, Source, State};
 use std::rc::Rc;
 
 /// What the page finds as it opens, as the browser read it: the raw text
@@ -52,133 +52,106 @@ pub fn open_page<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) 
 
 fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> State {
     let lang = opening.lang.as_deref().and_then(parse_lang);
-    let asked = opening.preset.as_deref();
-    let preset = asked.filter(|p| presets::find(p).is_some());
-    let unknown_preset = asked
-        .filter(|_| preset.is_none())
-        .map(|p| Notice::UnknownPreset(p.to_string()));
-    // What this browser keeps whichever budget opens: its saved scenarios
-    // and imports, so that the next autosave does not lose them.
-    let saved: Option<Result<Saved, ReadError>> = opening
+    let saved = opening
         .saved
         .as_deref()
         .map(|text| parse_versioned(text, codec, "version", |s: &Saved| s.version, SAVED_VERSION));
-    let kept = |mut state: State| {
-        if let Some(Ok(saved)) = &saved {
-            state.named = saved.named.clone();
-            state.imports = saved.imports.clone();
-        }
-        state
-    };
-    let (file, file_error) = match &opening.file {
+    // What this browser keeps whichever budget opens, so that the next
+    // autosave loses nothing: its saved scenarios and imports. And the
+    // page's budget file, as it loaded.
+    let mut holder = State::empty(lang.unwrap_or_default(), presets);
+    if let Some(Ok(saved)) = &saved {
+        holder.named = saved.named.clone();
+        holder.imports = saved.imports.clone();
+    }
+    let mut notice = None;
+    let mut findings = Vec::new();
+    match &opening.file {
         Some(BudgetFile {
             name,
             loaded: Ok(imported),
-        }) => (Some((name, imported)), None),
+        }) => {
+            let title = &imported.budget.title;
+            holder.file = Some(Rc::new(ImportedBudget {
+                id: name.clone(),
+                name: if title.is_empty() { name } else { title }.clone(),
+                budget: imported.budget.clone(),
+            }));
+            findings.clone_from(&imported.findings);
+        }
         Some(BudgetFile {
             name,
             loaded: Err(why),
-        }) => (None, Some(file_notice(name, why))),
-        None => (None, None),
-    };
-    let file_budget = file.map(|(name, imported)| ImportedBudget {
-        id: name.clone(),
-        name: if imported.budget.title.is_empty() {
-            name.clone()
-        } else {
-            imported.budget.title.clone()
-        },
-        budget: imported.budget.clone(),
-    });
-    let fallback = |notice: Option<Notice>| {
-        let lang = lang.unwrap_or_default();
-        let mut state = kept(
-            preset
-                .and_then(|p| State::from_preset(p, lang, presets))
-                .unwrap_or_else(|| State::new(lang, presets)),
-        );
-        state.notice = notice.or_else(|| unknown_preset.clone()).map(Rc::new);
-        state
-    };
-
-    if let Some(json) = &opening.link {
-        let opened = json
+        }) => {
+            notice = Some(Notice::BudgetFile {
+                name: name.clone(),
+                why: why.clone(),
+            })
+        }
+        None => {}
+    }
+    let asked = opening.preset.as_deref();
+    let preset = asked.filter(|p| presets::find(p).is_some());
+    if let (Some(p), None, None) = (asked, preset, &notice) {
+        notice = Some(Notice::UnknownPreset(p.to_string()));
+    }
+    let file = holder.file.as_ref().map(|f| f.id.clone());
+    // What the address, the page or this browser asks to open, in that
+    // order; or why it cannot be, if that is worth saying.
+    let opened: Result<State, Option<Notice>> = match (&opening.link, &file, &saved) {
+        (Some(link), _, _) => link
             .clone()
             .and_then(|json| link::parse(&json, codec))
-            .and_then(|l| link::open(l, file_budget.as_ref(), presets));
-        let mut state = match opened {
-            Ok(mut state) => {
-                // Named scenarios live in this browser, whatever the link says.
-                if let Some(Ok(saved)) = &saved {
-                    state.named = saved.named.clone();
-                }
-                state
-            }
-            // A link that names the page's budget file, which did not load.
-            Err(ReadError::UnknownBudget(id))
-                if opening.file.as_ref().is_some_and(|f| f.name == id) && file_error.is_some() =>
-            {
-                fallback(file_error)
-            }
-            Err(why) => fallback(Some(Notice::BadLink(why))),
-        };
-        if let Some(l) = lang {
-            state.lang = l;
-        }
-        return state;
-    }
-    if let (Some(budget), Some((_, imported))) = (file_budget, file) {
-        let id = budget.id.clone();
-        let mut holder = kept(State::empty(lang.unwrap_or_default(), presets));
-        holder.file = Some(Rc::new(budget));
+            .and_then(|link| {
+                // The link's budget, not this browser's imports.
+                let holder = State {
+                    imports: Vec::new(),
+                    lang: link.lang,
+                    ..holder.clone()
+                };
+                link::open_in(link, holder)
+            })
+            .map_err(|why| match why {
+                // A link to the page's budget file, which did not load.
+                ReadError::UnknownBudget(id) if opening.file.as_ref().is_some_and(|f| f.name == id) => None,
+                why => Some(Notice::BadLink(why)),
+            }),
         // The file's page remembers its own last scenario.
-        let restored = match &saved {
-            Some(Ok(saved)) if saved.preset == id => {
-                Some(holder.with_scenario(&id, saved.scenario.clone(), saved.guideline))
-            }
-            _ => None,
-        };
-        let fresh = || holder.open(&id).unwrap_or_else(|| holder.clone());
-        let mut state = match restored {
-            Some(Ok(state)) => state,
-            Some(Err(why)) => State {
-                notice: Some(Rc::new(Notice::BadSaved(why))),
-                ..fresh()
-            },
-            None => fresh(),
-        };
-        state.import_findings = Rc::new(imported.findings.clone());
-        return state;
-    }
-    if file_error.is_some() {
-        return fallback(file_error);
-    }
-    if asked.is_none() {
-        match opening
-            .saved
-            .as_deref()
-            .map(|text| read_saved(text, codec, presets))
-        {
-            Some(Ok(mut state)) => {
-                if let Some(l) = lang {
-                    state.lang = l;
-                }
-                return state;
-            }
-            // The budget last open is not here: a budget file of another
-            // page of this site, say. The default opens, and nothing of
-            // this browser's is lost.
-            Some(Err(ReadError::UnknownBudget(_))) => return fallback(None),
-            Some(Err(why)) => return fallback(Some(Notice::BadSaved(why))),
-            None => {}
+        (None, Some(id), Some(Ok(saved))) if saved.preset == *id => holder
+            .with_scenario(id, saved.scenario.clone(), saved.guideline)
+            .map_err(|why| Some(Notice::BadSaved(why))),
+        (None, Some(id), _) => holder.open(id).ok_or(None),
+        (None, None, Some(saved)) if asked.is_none() && opening.file.is_none() => saved
+            .clone()
+            .and_then(|saved| {
+                let holder = State {
+                    lang: saved.lang,
+                    ..holder.clone()
+                };
+                holder.with_scenario(&saved.preset, saved.scenario, saved.guideline)
+            })
+            .map_err(|why| match why {
+                // The budget last open is not here: a budget file of
+                // another page of this site, say. The default opens.
+                ReadError::UnknownBudget(_) => None,
+                why => Some(Notice::BadSaved(why)),
+            }),
+        _ => Err(None),
+    };
+    let mut state = match opened {
+        Ok(state) => state,
+        Err(why) => {
+            notice = why.or(notice);
+            let id = preset.unwrap_or(presets::DEFAULT_PRESET);
+            holder.open(id).unwrap_or(holder)
         }
+    };
+    if file.is_some_and(|id| state.source == Source::File(id)) {
+        state.import_findings = Rc::new(findings);
     }
-    fallback(None)
-}
-
-fn file_notice(name: &str, why: &FileError) -> Notice {
-    Notice::BudgetFile {
-        name: name.to_string(),
-        why: why.clone(),
+    if let Some(l) = lang {
+        state.lang = l;
     }
+    state.notice = notice.map(Rc::new);
+    state
 }
