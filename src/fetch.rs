@@ -5,9 +5,11 @@
 //! The file is read as it arrives, so one over `MAX_BYTES` is stopped
 //! there; all of it must come within `TIMEOUT_MS`; and a copy is kept in
 //! the browser's cache, so that the file opens offline after one visit.
-//! Here rather than in the page, which stays within its size budget.
+//! Here rather than in the page, which stays within its size budget; a
+//! file in the canonical JSON goes back to the page as text, to be read by
+//! the browser's JSON parser as the page reads every JSON.
 
-use crate::engine::import::{import_file, ImportReply};
+use crate::engine::import::{import_bytes, json_text, ImportReply};
 use crate::engine::SwedishFormat;
 use crate::state::persist::file::{FileError, MAX_BYTES, TIMEOUT_MS};
 use js_sys::Uint8Array;
@@ -19,8 +21,9 @@ use web_sys::{Response, WorkerGlobalScope};
 
 /// Where a loaded file is kept for a visit without a network. The service
 /// worker keeps the app; this keeps the file, also for a host page's mount
-/// point, which no service worker of the calculator's serves.
-const CACHE: &str = "finsam-kalkyl-budget-files";
+/// point, which no service worker of the calculator's serves. Not named
+/// `finsam-kalkyl-…`: the service worker deletes those of other builds.
+const CACHE: &str = "finsam-budget-files";
 
 fn scope() -> WorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -43,8 +46,11 @@ pub async fn budget_file(address: &str) -> ImportReply {
         Err(why) => Err(why),
     };
     match bytes {
-        Ok(bytes) => ImportReply::new(import_file(&bytes), &SwedishFormat),
-        Err(why) => ImportReply::unfetched(why.code().unwrap_or_default()),
+        Ok(bytes) => match json_text(&bytes) {
+            Some(json) => ImportReply::fetched(None, Some(String::from_utf8_lossy(json).into_owned())),
+            None => ImportReply::new(import_bytes(&bytes), &SwedishFormat),
+        },
+        Err(why) => ImportReply::fetched(why.code(), None),
     }
 }
 

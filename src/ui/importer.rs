@@ -23,9 +23,8 @@ pub struct ImportProps {
 }
 
 /// The canonical JSON model starts with `{`; a table never does.
-pub(super) fn looks_like_json(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+fn looks_like_json(bytes: &[u8]) -> bool {
+    crate::engine::import::json_text(bytes).is_some()
 }
 
 /// The classes a person can choose for a row, in the order of a budget.

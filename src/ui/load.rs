@@ -6,7 +6,7 @@
 
 use super::browser::{self, BrowserCodec, Config};
 use super::text::words;
-use crate::engine::import::{ImportReply, Imported};
+use crate::engine::import::{ImportError, ImportErrorKind, ImportReply, Imported};
 use crate::state::persist::file::{check_address, BudgetFile, FileError};
 use crate::state::persist::link::{self, Carried};
 use crate::state::persist::{start::parse_lang, ReadError};
@@ -97,9 +97,18 @@ async fn budget_file(name: &str) -> Result<Imported, FileError> {
     settled(done).await;
     let reply = answer.borrow_mut().take();
     let reply = reply.ok_or(FileError::Unreachable)?;
-    match &reply.fetch {
-        Some(code) => Err(FileError::from_code(code)),
-        None => reply.into_result().map_err(FileError::Unreadable),
+    match (&reply.fetch, &reply.json) {
+        (Some(code), _) => Err(FileError::from_code(code)),
+        (None, Some(json)) => browser::budget_from_json(json)
+            .map(Imported::from)
+            .map_err(|why| {
+                FileError::Unreadable(ImportError {
+                    line: None,
+                    cell: None,
+                    kind: ImportErrorKind::Json(why),
+                })
+            }),
+        (None, None) => reply.into_result().map_err(FileError::Unreadable),
     }
 }
 

@@ -127,7 +127,7 @@ pub fn file_error(e: &FileError) -> String {
         }
         FileError::TooLarge => "The file is larger than 1 MB; a budget table is a few kilobytes.".into(),
         FileError::TimedOut => "The file did not arrive within 15 seconds.".into(),
-        FileError::Unreadable(why) => format!("It is not a budget table: {}", why.message(Lang::En)),
+        FileError::Unreadable(why) => format!("It cannot be read as a budget. {}", why.message(Lang::En)),
     }
 }
 

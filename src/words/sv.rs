@@ -133,7 +133,9 @@ pub fn file_error(e: &FileError) -> String {
         }
         FileError::TooLarge => "Filen är större än 1 MB; en budgettabell är några kilobyte.".into(),
         FileError::TimedOut => "Filen kom inte fram inom 15 sekunder.".into(),
-        FileError::Unreadable(why) => format!("Den är ingen budgettabell: {}", why.message(Lang::Sv)),
+        FileError::Unreadable(why) => {
+            format!("Den går inte att läsa som en budget. {}", why.message(Lang::Sv))
+        }
     }
 }
 

@@ -87,11 +87,17 @@ impl Imported {
     }
 }
 
+/// The JSON text in a file's bytes, without a BOM, if it is JSON: the
+/// canonical model starts with `{`, and a table never does.
+pub fn json_text(bytes: &[u8]) -> Option<&[u8]> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    (text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')).then_some(text)
+}
+
 /// Reads a file of any kind people have: the canonical JSON model (as the
 /// app and the CLI export it), or a table as [`import_bytes`] reads it.
 pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+    if let Some(text_start) = json_text(bytes) {
         if bytes.len() > MAX_BYTES {
             return Err(ImportError::new(ImportErrorKind::TooLarge { bytes: bytes.len() }));
         }

@@ -29,6 +29,11 @@ pub struct ImportReply {
     /// `FileError::code` writes it (`404`, `offline`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fetch: Option<String>,
+    /// A fetched budget file in the canonical JSON, for the page to read:
+    /// its JSON reader is the browser's, where the worker's would add
+    /// serde_json's parser to the worker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -97,6 +102,7 @@ impl ImportReply {
                 unit: imported.unit,
                 costs: imported.costs,
                 fetch: None,
+                json: None,
             },
             Err(error) => ImportReply {
                 budget: None,
@@ -104,6 +110,7 @@ impl ImportReply {
                 unit: UnitRead::default(),
                 costs: CostSigns::AsWritten,
                 fetch: None,
+                json: None,
                 error: Some(Worded {
                     sv: error.message(Lang::Sv),
                     en: error.message(Lang::En),
@@ -122,18 +129,21 @@ impl ImportReply {
             unit: UnitRead::default(),
             costs: CostSigns::AsWritten,
             fetch: None,
+            json: None,
         }
     }
 
-    /// The answer for a budget file that did not come: why, as a code.
-    pub fn unfetched(code: String) -> ImportReply {
+    /// The answer for a budget file that did not come (why, as a code),
+    /// or that is JSON for the page to read.
+    pub fn fetched(fetch: Option<String>, json: Option<String>) -> ImportReply {
         ImportReply {
             budget: None,
             findings: Vec::new(),
             error: None,
             unit: UnitRead::default(),
             costs: CostSigns::AsWritten,
-            fetch: Some(code),
+            fetch,
+            json,
         }
     }
 
