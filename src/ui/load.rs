@@ -17,7 +17,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ReadableWritablePair, Response};
+use web_sys::Response;
 
 /// Work that waits for the browser. One type, so that the executor's code
 /// for it is in the page once.
@@ -122,11 +122,9 @@ fn through(bytes: &[u8], class: &str) -> Option<Response> {
         .dyn_into()
         .ok()?;
     let stream = Reflect::construct(&class, &Array::of1(&"deflate-raw".into())).ok()?;
-    let readable = Reflect::get(&stream, &"readable".into()).ok()?;
-    let writable = Reflect::get(&stream, &"writable".into()).ok()?;
-    let pair = ReadableWritablePair::new(&readable.unchecked_into(), &writable.unchecked_into());
     let blob = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).ok()?;
-    Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(&pair))).ok()
+    // The stream is its own readable and writable pair.
+    Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(stream.unchecked_ref()))).ok()
 }
 
 /// Back from raw deflate: none when it does not inflate to text.
@@ -148,12 +146,25 @@ async fn fragment(json: String) -> String {
     }
 }
 
+/// The fragment of a link's JSON (none: no link) for `then`, once it is
+/// compressed. One function for the share button and the address bar, so
+/// that its waiting is in the page once.
+fn with_fragment(json: Option<String>, then: Box<dyn FnOnce(String)>) {
+    spawn(Box::pin(async move {
+        then(match json {
+            Some(json) => fragment(json).await,
+            None => String::new(),
+        })
+    }));
+}
+
 /// The page's address with the state's link, for `then`.
 pub fn link_url(state: &State, then: impl FnOnce(String) + 'static) {
     let json = link::json(state, &BrowserCodec);
-    spawn(Box::pin(
-        async move { then(browser::here() + &fragment(json).await) },
-    ));
+    with_fragment(
+        Some(json),
+        Box::new(move |fragment| then(browser::here() + &fragment)),
+    );
 }
 
 thread_local! {
@@ -169,13 +180,12 @@ pub fn show_in_address(state: &State) {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    spawn(Box::pin(async move {
-        let fragment = match json {
-            Some(json) => fragment(json).await,
-            None => String::new(),
-        };
-        if ADDRESS.with(Cell::get) == turn {
-            browser::set_address(&(browser::here() + &fragment));
-        }
-    }));
+    with_fragment(
+        json,
+        Box::new(move |fragment| {
+            if ADDRESS.with(Cell::get) == turn {
+                browser::set_address(&(browser::here() + &fragment));
+            }
+        }),
+    );
 }

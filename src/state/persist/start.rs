@@ -100,8 +100,9 @@ fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Stat
     // order; or why it cannot be, if that is worth saying.
     let opened: Result<State, Option<Notice>> = match (&opening.link, &file, &saved) {
         (Some(link), _, _) => link
-            .clone()
-            .and_then(|json| link::parse(&json, codec))
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|json| link::parse(json, codec))
             .and_then(|link| {
                 // The link's budget, not this browser's imports.
                 let holder = State {
@@ -122,13 +123,14 @@ fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Stat
             .map_err(|why| Some(Notice::BadSaved(why))),
         (None, Some(id), _) => holder.open(id).ok_or(None),
         (None, None, Some(saved)) if asked.is_none() && opening.file.is_none() => saved
-            .clone()
+            .as_ref()
+            .map_err(Clone::clone)
             .and_then(|saved| {
                 let holder = State {
                     lang: saved.lang,
                     ..holder.clone()
                 };
-                holder.with_scenario(&saved.preset, saved.scenario, saved.guideline)
+                holder.with_scenario(&saved.preset, saved.scenario.clone(), saved.guideline)
             })
             .map_err(|why| match why {
                 // The budget last open is not here: a budget file of
