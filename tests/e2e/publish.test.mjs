@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, root, serve, text } from './helpers.mjs';
+import { axeSource, launch, root, serve, text } from './helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:";
 const EXAMPLE = join(root, 'www', 'embed-example.csv');
@@ -82,6 +82,17 @@ async function open(path, { context, waitFor = '[data-testid=total-funding]', la
 }
 
 const total = (scope) => text(scope.locator('[data-testid=total-funding] .card-value'));
+
+/** Serious and critical WCAG 2.1 AA findings of axe-core in the page (evaluated over the protocol, which the policy does not govern). */
+async function axe(page) {
+  await page.evaluate(await axeSource());
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 const notice = (scope) => text(scope.locator('.notice'));
 
 test('?budget= shows the förbund\'s own table, in kronor, with what the importer read', async () => {
@@ -218,6 +229,7 @@ test('the preview says which unit it read and where, and another unit or the cos
   assert.equal(await cell('Karlstads kommun', 0), '2 500 000');
   assert.equal(await cell('Kansli', 0), '2 300 000');
   assert.equal(await page.getByLabel('tkr', { exact: true }).isChecked(), true);
+  assert.deepEqual(await axe(page), []);
 
   await page.getByLabel('kr', { exact: true }).click();
   await page.waitForFunction(() => document.querySelector('fieldset.assumed p')?.textContent.includes('som du valt'));
@@ -260,6 +272,7 @@ test('"Publicera på er webbplats": the budget as JSON, and the code for both wa
   assert.match(iframe, new RegExp(`src="${env.server.url.replace(/[.]/g, '\\.')}index\\.html\\?embed&budget=samordningsforbundet-exempeldalen\\.json&lang=sv"`));
   assert.match(iframe, /finsam-kalkyl:height/);
   assert.equal(mount, `<div id="finsam-kalkyl" data-budget="samordningsforbundet-exempeldalen.json" data-lang="sv"></div>\n<script type="module" src="${env.server.url}embed.js"></script>`);
+  assert.deepEqual(await axe(page), []);
   await page.getByRole('button', { name: 'Kopiera: Direkt i sidan (div-element)' }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), mount);
   assert.equal(await text(page.getByRole('status').filter({ hasText: 'kopierad' })), 'Koden är kopierad.');
