@@ -18,3 +18,7 @@ pub mod ui;
 /// What the browser's two workers share (`src/bin/finsam-*.rs`).
 #[cfg(all(target_arch = "wasm32", feature = "workers"))]
 pub mod worker;
+
+/// The import worker fetches a förbund's budget file.
+#[cfg(all(target_arch = "wasm32", feature = "workers"))]
+pub mod fetch;

@@ -26,7 +26,7 @@ fn readable() -> String {
 }
 
 /// Texts this version cannot read, and why.
-fn unreadable() -> [(String, ReadError); 4] {
+fn unreadable() -> [(String, ReadError); 3] {
     let good = readable();
     [
         (
@@ -38,11 +38,20 @@ fn unreadable() -> [(String, ReadError); 4] {
             ReadError::Damaged,
         ),
         (good[..good.len() / 2].to_string(), ReadError::NotJson),
-        (
-            good.replace("hoglandet-2023", "import-9"),
-            ReadError::UnknownBudget("import-9".into()),
-        ),
     ]
+}
+
+/// A saved state whose budget is not on this page (a budget file another
+/// page of the site opened) is readable: the default opens without a word,
+/// with this browser's named scenarios, and nothing is set aside.
+#[test]
+fn a_saved_state_of_a_budget_not_here_opens_the_default_and_keeps_the_rest() {
+    let text = readable().replace("hoglandet-2023", "budget-2025.csv");
+    let opened = open(with_saved(&text));
+    assert_eq!(opened.state.notice, None);
+    assert_eq!(opened.state.source.id(), presets::DEFAULT_PRESET);
+    assert_eq!(opened.state.named.len(), 1);
+    assert!(!opened.set_aside);
 }
 
 fn with_saved(saved: &str) -> Opening {
@@ -85,12 +94,12 @@ fn a_link_or_a_preset_opens_but_an_unreadable_saved_state_is_still_set_aside() {
     let linked = State::from_preset("hoglandet-2023", Lang::Sv, READ_TABLES)
         .unwrap()
         .apply(Edit::Type(Field::StateOffer, "9 000 000".into()));
-    let fragment = link::write(&linked, &NativeCodec);
+    let json = link::json(&linked, &NativeCodec);
     for (text, _) in unreadable() {
         // The link opens as if nothing were saved: its own scenario, no word
         // about what was saved, and no named scenarios from it.
         let opened = open(Opening {
-            fragment: fragment.clone(),
+            link: Some(Ok(json.clone())),
             ..with_saved(&text)
         });
         assert_eq!(opened.state.scenario, linked.scenario);
@@ -108,7 +117,7 @@ fn a_link_or_a_preset_opens_but_an_unreadable_saved_state_is_still_set_aside() {
     }
     for opening in [
         Opening {
-            fragment: fragment.clone(),
+            link: Some(Ok(json.clone())),
             ..with_saved(&readable())
         },
         Opening {

@@ -108,7 +108,7 @@ fn a_json_budget_outside_the_importers_years_is_refused() {
 fn a_link_whose_budget_spans_millennia_is_refused_with_a_message() {
     let link = r#"{"v":1,"preset":"import-1","lang":"sv","scenario":{"step_up_pct":"5"},"budget":{"id":"import-1","name":"","budget":{"schema_version":1,"title":"","columns":[{"label":"","kind":"plan","year":5},{"label":"","kind":"plan","year":8957}],"rows":[]}}}"#;
     let err = link::parse(link, &NativeCodec)
-        .and_then(|l| link::open(l, READ_TABLES))
+        .and_then(|l| link::open(l, None, READ_TABLES))
         .unwrap_err();
     assert!(
         matches!(err, ReadError::Budget(BudgetError::Year { year: 5, .. })),
@@ -137,7 +137,7 @@ fn a_saved_import_with_a_broken_shape_is_refused() {
     let state = read_saved(&fixed, &NativeCodec, READ_TABLES).expect("a sound import opens");
     let written = serde_json::to_string(&state.link()).unwrap();
     assert!(link::parse(&written, &NativeCodec)
-        .and_then(|l| link::open(l, READ_TABLES))
+        .and_then(|l| link::open(l, None, READ_TABLES))
         .is_ok());
 }
 
@@ -223,7 +223,7 @@ fn an_import_the_zero_scenario_cannot_run_on_is_read_back() {
         state.saved()
     );
     let written = serde_json::to_string(&state.link()).unwrap();
-    let reopened = link::parse(&written, &NativeCodec).and_then(|l| link::open(l, READ_TABLES));
+    let reopened = link::parse(&written, &NativeCodec).and_then(|l| link::open(l, None, READ_TABLES));
     assert_eq!(reopened.unwrap().link(), state.link());
     // A scenario that cannot run on it is still refused.
     let raised = saved.replace(r#""scenario":{}"#, r#""scenario":{"step_up_pct":"10"}"#);

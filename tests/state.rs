@@ -14,7 +14,7 @@ fn d(n: i64) -> Decimal {
 
 /// The state a link's JSON describes, as the page opens it.
 fn from_link(json: &str, presets: PresetReader) -> Result<State, ReadError> {
-    link::parse(json, &NativeCodec).and_then(|l| link::open(l, presets))
+    link::parse(json, &NativeCodec).and_then(|l| link::open(l, None, presets))
 }
 
 fn from_saved(json: &str, presets: PresetReader) -> Result<State, ReadError> {

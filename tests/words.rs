@@ -10,7 +10,7 @@ use finsam_kalkyl::engine::money::AmountError;
 use finsam_kalkyl::engine::planning::UniformGoal;
 use finsam_kalkyl::engine::scenario::Role;
 use finsam_kalkyl::engine::{BudgetError, Lang, Quantity, ScenarioError, SwedishFormat};
-use finsam_kalkyl::state::persist::ReadError;
+use finsam_kalkyl::state::persist::{file::FileError, ReadError};
 use finsam_kalkyl::state::{ExportFailure, InputError, KeyError, Notice, WorkerFailure};
 use finsam_kalkyl::words::{self, Say};
 use rust_decimal::Decimal;
@@ -84,6 +84,7 @@ fn read_errors() -> Vec<ReadError> {
         ReadError::Damaged,
         ReadError::Version { found: 2, reads: 1 },
         ReadError::Version { found: 0, reads: 1 },
+        ReadError::Version { found: 3, reads: 2 },
         ReadError::UnknownBudget("import-9".into()),
     ];
     all.extend(
@@ -116,6 +117,25 @@ fn notices() -> Vec<Notice> {
     all.extend(read_errors().into_iter().map(Notice::BadLink));
     all.extend(read_errors().into_iter().map(Notice::BadSaved));
     all.extend(scenario_errors().into_iter().map(Notice::Refused));
+    all.push(Notice::UnknownPreset("nowhere-2030".into()));
+    let unreadable = finsam_kalkyl::engine::import_table("no years;here\n1;2").unwrap_err();
+    all.extend(
+        [
+            FileError::Address,
+            FileError::Scheme("data".into()),
+            FileError::Status(404),
+            FileError::Status(500),
+            FileError::Offline,
+            FileError::Unreachable,
+            FileError::TooLarge,
+            FileError::TimedOut,
+            FileError::Unreadable(unreadable),
+        ]
+        .map(|why| Notice::BudgetFile {
+            name: "budget-2025.csv".into(),
+            why,
+        }),
+    );
     all.extend(
         [
             ExportFailure::CannotStart,

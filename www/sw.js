@@ -5,11 +5,15 @@
 //
 // Trunk names assets by content hash, so they never change under a name:
 // they are served cache-first. The page itself is served network-first, so
-// a new build is seen as soon as there is a network.
+// a new build is seen as soon as there is a network. Anything else (a
+// förbund's budget file, `?budget=`) is left to the network: the page keeps
+// its own copy of the file for offline use (src/ui/load.rs), so an updated
+// file is seen at once.
 const VERSION = '__VERSION__';
 const CACHE = `finsam-kalkyl-${VERSION}`;
 // Every file the page loads, or may load (the workers'), besides itself.
 const FILES = '__FILES__';
+const OWN = new Set(FILES.map((file) => new URL(file, self.location).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -51,7 +55,8 @@ async function cacheFirst(request) {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  const page = request.mode === 'navigate';
-  event.respondWith(page ? networkFirst(request) : cacheFirst(request));
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') event.respondWith(networkFirst(request));
+  else if (OWN.has(url.origin + url.pathname)) event.respondWith(cacheFirst(request));
 });

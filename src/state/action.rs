@@ -83,6 +83,9 @@ pub enum Import {
     SetClass(usize, RowClass),
     /// Population of the n-th kommun in the preview, as typed.
     SetKey(usize, String),
+    /// The previewed table read again with other choices (the unit, the
+    /// signs of the costs), as the importer read it.
+    Reread(Result<Imported, ImportError>),
     /// Use the previewed budget: it is kept and opened.
     Confirm,
     Cancel,

@@ -60,13 +60,16 @@ pub enum Source {
     Preset(&'static str),
     /// A budget a person imported, by its id in [`State::imports`].
     Imported(String),
+    /// The förbund's own budget file the page names, by its name as
+    /// written there ([`State::file`]).
+    File(String),
 }
 
 impl Source {
     pub fn id(&self) -> &str {
         match self {
             Source::Preset(id) => id,
-            Source::Imported(id) => id,
+            Source::Imported(id) | Source::File(id) => id,
         }
     }
 }
@@ -119,6 +122,9 @@ pub struct State {
     pub imports: Vec<ImportedBudget>,
     /// An import being checked before it replaces anything.
     pub preview: Option<Rc<Preview>>,
+    /// The förbund's own budget file the page names (`?budget=`), loaded:
+    /// its id is the name as written. Never saved; loaded on every visit.
+    pub file: Option<Rc<ImportedBudget>>,
     presets: PresetReader,
 }
 
@@ -181,6 +187,7 @@ impl State {
             notice: None,
             imports: Vec::new(),
             preview: None,
+            file: None,
             presets,
         }
     }
@@ -190,16 +197,24 @@ impl State {
     /// history, language and view settings. The reducer moves the history
     /// over to the new budget (see [`State::apply`]).
     fn open(&self, id: &str) -> Option<State> {
-        let mut state = match self.imports.iter().find(|i| i.id == id) {
-            Some(import) => State::from_budget(
+        let file = self.file.as_ref().filter(|f| f.id == id);
+        let mut state = match (self.imports.iter().find(|i| i.id == id), file) {
+            (Some(import), _) => State::from_budget(
                 Source::Imported(import.id.clone()),
                 import.budget.clone(),
                 self.lang,
                 self.presets,
             ),
-            None => State::from_preset(id, self.lang, self.presets)?,
+            (None, Some(file)) => State::from_budget(
+                Source::File(file.id.clone()),
+                file.budget.clone(),
+                self.lang,
+                self.presets,
+            ),
+            (None, None) => State::from_preset(id, self.lang, self.presets)?,
         };
         state.imports = self.imports.clone();
+        state.file = self.file.clone();
         state.named = self.named.clone();
         state.history = self.history.clone();
         state.show_baseline = self.show_baseline;
@@ -209,16 +224,22 @@ impl State {
 
     /// Whether a budget with this id can be opened here.
     pub fn has_budget(&self, id: &str) -> bool {
-        presets::find(id).is_some() || self.imports.iter().any(|i| i.id == id)
+        presets::find(id).is_some()
+            || self.imports.iter().any(|i| i.id == id)
+            || self.file.as_ref().is_some_and(|f| f.id == id)
     }
 
-    /// The budgets a person can pick: the presets, then imports.
+    /// The budgets a person can pick: the page's budget file, the presets,
+    /// then imports.
     pub fn budgets(&self) -> Vec<(String, String)> {
-        presets::PRESETS
-            .iter()
-            .map(|p| (p.id.to_string(), p.name.to_string()))
-            .chain(self.imports.iter().map(|i| (i.id.clone(), i.name.clone())))
-            .collect()
+        let file = self.file.iter().map(|f| (f.id.clone(), f.name.clone()));
+        file.chain(
+            presets::PRESETS
+                .iter()
+                .map(|p| (p.id.to_string(), p.name.to_string())),
+        )
+        .chain(self.imports.iter().map(|i| (i.id.clone(), i.name.clone())))
+        .collect()
     }
 
     /// Named scenarios that belong to the open budget, with their indices.

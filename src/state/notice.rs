@@ -2,7 +2,7 @@
 //! budget. Typed, so each is worded in the page's language (`crate::words`)
 //! and a new fault is one more variant.
 
-use super::persist::ReadError;
+use super::persist::{file::FileError, ReadError};
 use crate::engine::ScenarioError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +12,11 @@ pub enum Notice {
     /// What was saved in this browser could not be read; it is set aside,
     /// never saved over.
     BadSaved(ReadError),
+    /// The förbund's budget file the page names could not be used; the
+    /// preset is shown instead.
+    BudgetFile { name: String, why: FileError },
+    /// `?preset=` names no preset; the default is shown instead.
+    UnknownPreset(String),
     /// This browser will not keep anything (private mode, full, blocked).
     StorageUnavailable,
     /// The link is copied to the clipboard, and shown.

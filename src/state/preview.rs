@@ -1,10 +1,11 @@
 //! An import waiting for a person to check it: how each row is read, the
-//! populations for an explicit split key, and what the importer and the
-//! analysis say, before anything is replaced.
+//! unit and the sign of the costs the importer assumed, the populations
+//! for an explicit split key, and what the importer and the analysis say,
+//! before anything is replaced.
 
 use crate::engine::{
     analyse,
-    import::{ImportError, ImportErrorKind, Imported},
+    import::{Choices, CostSigns, ImportError, ImportErrorKind, Imported, UnitRead, UnitSource},
     model::{KeyBasis, KeyWeight, SplitKey},
     money, Analysis, Budget, BudgetError, Finding, Options, RowClass,
 };
@@ -18,6 +19,12 @@ pub struct Preview {
     /// Population per kommun as typed, for an explicit split key.
     pub key_texts: Vec<String>,
     pub key_error: Option<KeyError>,
+    /// Rows the person has read as another class, in order, kept when
+    /// the table is read again with other choices.
+    overrides: Vec<(usize, RowClass)>,
+    /// Why the table could not be read again with the choices asked for
+    /// (in mnkr an amount out of range, say): the table stays as it was.
+    pub reread_error: Option<ImportError>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +32,26 @@ pub struct PreviewTable {
     pub budget: Budget,
     pub import_findings: Vec<Finding>,
     pub analysis: Analysis,
+    /// The unit the table is read in, and where that was read; none for
+    /// the canonical JSON, which is in kronor.
+    pub unit: Option<UnitRead>,
+    /// Whether the table writes costs as negative amounts, and how they
+    /// are read.
+    pub costs: CostSigns,
+}
+
+impl PreviewTable {
+    /// The choices this table was read with, to read it again with one
+    /// of them changed.
+    pub fn choices(&self) -> Choices {
+        Choices {
+            unit: self
+                .unit
+                .filter(|u| u.source == Some(UnitSource::Chosen))
+                .map(|u| u.unit),
+            costs_as_written: self.costs == CostSigns::KeptNegative,
+        }
+    }
 }
 
 /// A population that cannot be a split key's weight, and whose it is.
@@ -42,6 +69,8 @@ impl Preview {
             analysis: analyse(&imported.budget, &Options::default()),
             budget: imported.budget,
             import_findings: imported.findings,
+            unit: Some(imported.unit),
+            costs: imported.costs,
         });
         let kommuner = result
             .as_ref()
@@ -52,6 +81,8 @@ impl Preview {
             result,
             key_texts: vec![String::new(); kommuner],
             key_error: None,
+            overrides: Vec::new(),
+            reread_error: None,
         }
     }
 
@@ -62,7 +93,11 @@ impl Preview {
             cell: None,
             kind: ImportErrorKind::Json(why),
         });
-        Preview::of_table(name, result)
+        let mut preview = Preview::of_table(name, result);
+        if let Ok(table) = &mut preview.result {
+            table.unit = None;
+        }
+        preview
     }
 
     /// Whether it can be used as it stands.
@@ -75,12 +110,35 @@ impl Preview {
         if let Ok(table) = &mut self.result {
             if let Some(r) = table.budget.rows.get_mut(row) {
                 r.class = class;
+                self.overrides.push((row, class));
                 // Rows now counted as kommuner need a key field each.
                 self.key_texts
                     .resize(table.budget.kommun_labels().len(), String::new());
                 table.analysis = analyse(&table.budget, &Options::default());
             }
         }
+    }
+
+    /// The same table read again with other choices (by the import
+    /// worker): the rows the person corrected and the populations typed
+    /// stay; if it cannot be read so, the table stays as it was.
+    pub(super) fn reread(&self, result: Result<Imported, ImportError>) -> Preview {
+        let fresh = Preview::of_table(self.name.clone(), result);
+        if let Err(why) = fresh.result {
+            return Preview {
+                reread_error: Some(why),
+                ..self.clone()
+            };
+        }
+        let mut fresh = Preview {
+            key_texts: self.key_texts.clone(),
+            ..fresh
+        };
+        for &(row, class) in &self.overrides {
+            fresh.set_class(row, class);
+        }
+        fresh.apply_key();
+        fresh
     }
 
     /// The n-th kommun's population as typed.

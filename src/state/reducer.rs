@@ -204,6 +204,7 @@ impl State {
                 p.set_key(k, text);
                 p
             }),
+            Import::Reread(result) => self.preview.as_deref().map(|p| p.reread(result)),
             Import::Confirm => return self.confirm_import(),
             Import::Cancel => None,
         };

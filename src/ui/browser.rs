@@ -6,7 +6,7 @@
 
 use crate::engine::Budget;
 use crate::state::persist::start::{self, Aside};
-use crate::state::persist::{link, read_budget, Codec, ParseError};
+use crate::state::persist::{file::BudgetFile, read_budget, Codec, ParseError, ReadError};
 use crate::state::{ExportFailure, Notice, PresetReader, State};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -69,9 +69,10 @@ pub const READ_JSON: PresetReader = PresetReader(|p| budget_from_json(p.json).ok
 /// The localStorage key, versioned with the saved format.
 const STORAGE_KEY: &str = "finsam-kalkyl/v1";
 
-/// How the page is shown, from the URL (`?embed&preset=…&lang=en`) or from
-/// a host page's mount element (`data-preset`, `data-lang`), as written
-/// there: `state::persist::start` decides what they mean.
+/// How the page is shown, from the URL (`?embed&preset=…&lang=en`,
+/// `?budget=…`) or from a host page's mount element (`data-preset`,
+/// `data-lang`, `data-budget`), as written there: `state::persist::start`
+/// decides what they mean.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     /// Inside a förbund's page: no header, no footer, and the iframe's
@@ -79,6 +80,8 @@ pub struct Config {
     pub embed: bool,
     pub preset: Option<String>,
     pub lang: Option<String>,
+    /// The förbund's own budget file, relative to the page (`ui::load`).
+    pub budget: Option<String>,
 }
 
 impl Config {
@@ -92,6 +95,7 @@ impl Config {
             embed: params.as_ref().is_some_and(|p| p.has("embed")),
             preset: get("preset"),
             lang: get("lang"),
+            budget: get("budget"),
         }
     }
 
@@ -100,6 +104,7 @@ impl Config {
             embed: true,
             preset: element.get_attribute("data-preset"),
             lang: element.get_attribute("data-lang"),
+            budget: element.get_attribute("data-budget"),
         }
     }
 }
@@ -127,17 +132,28 @@ pub fn first_word() -> bool {
     !SAID.replace(true)
 }
 
+/// The address's fragment, where a share link is.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The state to open with: what the address and this browser hold, read
-/// here and decided by `state::persist::start`.
-pub fn initial_state(config: &Config) -> State {
+/// here, with the link and the budget file as `ui::load` found them, and
+/// decided by `state::persist::start`.
+pub fn initial_state(
+    config: &Config,
+    link: Option<Result<String, ReadError>>,
+    file: Option<BudgetFile>,
+) -> State {
     let opening = start::Opening {
         preset: config.preset.clone(),
         lang: config.lang.clone(),
-        fragment: web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default(),
+        link,
         saved: storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()),
         storage_writable: storage_writable(),
+        file,
     };
     let opened = start::open(&opening, &BrowserCodec, READ_JSON);
     if let (true, Some(text)) = (opened.set_aside, &opening.saved) {
@@ -165,21 +181,26 @@ fn set_aside(text: &str) {
 }
 
 /// The page's address without its fragment.
-fn here() -> String {
+pub fn here() -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// Shows `url` in the address bar, without a new history entry.
+pub fn set_address(url: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
 /// Saves the state in this browser and puts the scenario in the address
-/// bar, so the page can be bookmarked or shared as it stands.
+/// bar (compressed, a moment later), so the page can be bookmarked or
+/// shared as it stands.
 pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
-    if let (true, Some(window)) = (touch_url, web_sys::window()) {
-        if let Ok(history) = window.history() {
-            let url = here() + &link::address(state, &BrowserCodec).unwrap_or_default();
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
+    if touch_url {
+        super::load::show_in_address(state);
     }
     if SAVE_OFF.get() {
         return Err(Notice::StorageUnavailable);
@@ -190,12 +211,6 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
     storage
         .set_item(STORAGE_KEY, &json)
         .map_err(|_| Notice::StorageUnavailable)
-}
-
-/// The page's address with the scenario in the fragment. The fragment is
-/// never sent to any server.
-pub fn link_url(state: &State) -> String {
-    here() + &link::write(state, &BrowserCodec)
 }
 
 /// Copies the share link to the clipboard where the browser allows it;
@@ -242,6 +257,14 @@ fn select_link() {
         let field: web_sys::HtmlInputElement = field.unchecked_into();
         let _ = field.focus();
         field.select();
+    }
+}
+
+/// Copies text to the clipboard where the browser allows it. The link is
+/// shown on the page either way, so nothing depends on this working.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
     }
 }
 

@@ -1,15 +1,19 @@
 //! Bring your own budget: paste a table from Excel, choose a file or drop
-//! one, check how every row is read, correct it, and only then use it.
+//! one, check how every row is read and what the importer assumed (the
+//! unit, costs written as negative amounts), correct it, and only then use
+//! it; then, if wanted, publish it on the förbund's own site.
 
 use super::findings::FindingItem;
 use super::format::plain;
 use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
-use crate::engine::import::MAX_BYTES;
-use crate::engine::{Lang, RowClass};
-use crate::state::{Import, Preview};
+use crate::engine::import::{Choices, CostSigns, ImportReply, MAX_BYTES};
+use crate::engine::{Lang, RowClass, Unit};
+use crate::state::{Import, Preview, PreviewTable, Source};
 use crate::words::Say;
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,8 +24,7 @@ pub struct ImportProps {
 
 /// The canonical JSON model starts with `{`; a table never does.
 fn looks_like_json(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    crate::engine::import::json_text(bytes).is_some()
 }
 
 /// The classes a person can choose for a row, in the order of a budget.
@@ -50,20 +53,48 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
         super::workers::forget_imports
     });
     let reading = use_state(bool::default);
-    let import = {
-        let (store, reading) = (store.clone(), reading.clone());
-        move |name: Option<String>, request: wasm_bindgen::JsValue| {
+    // The table as last sent, to read it again with the person's choices.
+    let sent = use_mut_ref(|| JsValue::UNDEFINED);
+    let ask = {
+        let (store, reading, sent) = (store.clone(), reading.clone(), sent.clone());
+        move |name: Option<String>, table: JsValue, choices: Option<Choices>| {
             reading.set(true);
+            let request = match choices {
+                None => {
+                    *sent.borrow_mut() = table.clone();
+                    table
+                }
+                Some(c) => {
+                    let request = js_sys::Object::new();
+                    let _ = Reflect::set(&request, &"table".into(), &table);
+                    if let Some(unit) = c.unit {
+                        let _ = Reflect::set(&request, &"unit".into(), &unit.abbreviation().into());
+                    }
+                    if c.costs_as_written {
+                        let _ = Reflect::set(&request, &"costs".into(), &"as-written".into());
+                    }
+                    request.into()
+                }
+            };
             let (store, reading) = (store.clone(), reading.clone());
             super::workers::import_in_worker(
                 request,
-                Callback::from(move |result| {
+                Callback::from(move |reply: ImportReply| {
                     reading.set(false);
-                    store.dispatch(Import::Table(name.clone(), result).into());
+                    let result = reply.into_result();
+                    store.dispatch(match choices {
+                        None => Import::Table(name.clone(), result).into(),
+                        Some(_) => Import::Reread(result).into(),
+                    });
                 }),
             );
         }
     };
+    let import = {
+        let ask = ask.clone();
+        move |name: Option<String>, table: JsValue| ask(name, table, None)
+    };
+    let reread = Callback::from(move |choices: Choices| ask(None, sent.borrow().clone(), Some(choices)));
     let read_file = {
         let (store, file_reader, import) = (store.clone(), file_reader.clone(), import.clone());
         move |file: web_sys::File| {
@@ -138,13 +169,27 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
             }
         })
     };
+    // After "Använd budgeten", the panel offers to publish the budget.
+    let publishing = use_state(bool::default);
     let confirm = {
-        let (store, close) = (store.clone(), props.on_close.clone());
+        let (store, publishing) = (store.clone(), publishing.clone());
         Callback::from(move |_: MouseEvent| {
             store.dispatch(Import::Confirm.into());
-            close.emit(());
+            publishing.set(true);
         })
     };
+    let to_publish = {
+        let publishing = publishing.clone();
+        Callback::from(move |_: MouseEvent| publishing.set(true))
+    };
+    let imported = matches!(state.source, Source::Imported(_));
+    if *publishing && imported && state.preview.is_none() {
+        return html! {
+            <section class="import" aria-labelledby="publish-title">
+                { super::publish::step(&props.store, &props.on_close) }
+            </section>
+        };
+    }
     let cancel = {
         let (store, close) = (store.clone(), props.on_close.clone());
         Callback::from(move |_: MouseEvent| {
@@ -179,17 +224,25 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                 <p class="reading" role="status">{ w.import_reading }</p>
             }
             if let Some(preview) = &state.preview {
-                { preview_view(preview, &store, lang) }
+                { preview_view(preview, &store, &reread, lang) }
             }
             <div class="import-actions">
                 <button type="button" class="tool primary" onclick={confirm} disabled={!ready}>{ w.import_confirm }</button>
                 <button type="button" class="tool" onclick={cancel}>{ w.import_cancel }</button>
+                if imported && state.preview.is_none() {
+                    <button type="button" class="tool" onclick={to_publish}>{ w.publish_title }</button>
+                }
             </div>
         </section>
     }
 }
 
-fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) -> Html {
+fn preview_view(
+    preview: &Preview,
+    store: &UseReducerHandle<Store>,
+    reread: &Callback<Choices>,
+    lang: Lang,
+) -> Html {
     let w = words(lang);
     let table = match &preview.result {
         Err(error) => {
@@ -258,6 +311,10 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
     html! {
         <div class="preview">
             <h3>{ format!("{}: {}", w.preview, budget.title) }</h3>
+            { assumed(table, reread, lang) }
+            if let Some(error) = &preview.reread_error {
+                <p class="error" role="alert">{ error.message(lang) }</p>
+            }
             <div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
                 <table class="preview-table">
                     <caption id="preview-caption">{ w.preview_caption }{ more(shown, budget.rows.len(), lang) }</caption>
@@ -293,5 +350,55 @@ fn more(shown: usize, all: usize, lang: Lang) -> String {
         format!(" {} {shown} {} {}.", w.shown_first, w.of, plain(all.into()))
     } else {
         String::new()
+    }
+}
+
+/// What the importer assumed, for the person to change: the unit the
+/// amounts are in, and costs written as negative amounts. A change reads
+/// the table again in the import worker (`reread`).
+fn assumed(table: &PreviewTable, reread: &Callback<Choices>, lang: Lang) -> Html {
+    let w = words(lang);
+    let Some(read) = table.unit else {
+        return Html::default();
+    };
+    let now = table.choices();
+    let units = Unit::ALL.into_iter().map(|unit| {
+        let onchange = reread.reform(move |_: Event| Choices {
+            unit: Some(unit),
+            ..now
+        });
+        let name = unit.abbreviation();
+        html! {
+            <label class="choice">
+                <input type="radio" name="import-unit" value={name} checked={read.unit == unit} {onchange} />
+                { name }
+            </label>
+        }
+    });
+    let costs = (table.costs != CostSigns::AsWritten).then(|| {
+        let onchange = reread.reform(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            Choices {
+                costs_as_written: !input.checked(),
+                ..now
+            }
+        });
+        html! {
+            <label class="choice">
+                <input type="checkbox" checked={!now.costs_as_written} {onchange} />
+                { w.costs_negative }
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="assumed">
+            <legend>{ w.assumed }</legend>
+            <p>{ super::text::unit_read(read, lang) }</p>
+            <fieldset class="units">
+                <legend>{ w.unit_legend }</legend>
+                { for units }
+            </fieldset>
+            { for costs }
+        </fieldset>
     }
 }

@@ -12,7 +12,9 @@ mod from_js;
 mod headline;
 mod hooks;
 mod importer;
+mod load;
 mod planning;
+mod publish;
 mod slider;
 mod table;
 #[cfg(test)]
@@ -118,6 +120,8 @@ pub struct AppProps {
     pub config: browser::Config,
     /// Mounted into a host page's element: leave the host's address alone.
     pub mounted: bool,
+    /// The state to open with (`ui::load`).
+    pub state: Shared<State>,
 }
 
 /// The budget picker, the language switch, Reset, and removing an
@@ -160,8 +164,8 @@ fn top_controls(state: &State, dispatch: &Callback<Action>) -> Html {
 #[component]
 fn App(props: &AppProps) -> Html {
     let store = {
-        let config = props.config.clone();
-        use_reducer(move || Store(browser::initial_state(&config)))
+        let state = props.state.clone();
+        use_reducer(move || Store((*state).clone()))
     };
     let dispatch = {
         let store = store.clone();
@@ -283,20 +287,26 @@ pub fn start() {
     let document = gloo::utils::document();
     // A förbund's page can mount the calculator into its own element.
     let host = document.get_element_by_id("finsam-kalkyl");
-    match host {
-        Some(element) => {
-            let props = AppProps {
-                config: browser::Config::from_element(&element),
-                mounted: true,
-            };
-            yew::Renderer::<App>::with_root_and_props(element, props).render();
+    let config = match &host {
+        Some(element) => browser::Config::from_element(element),
+        None => browser::Config::from_url(),
+    };
+    let Some(root) = host.clone().or_else(|| document.body().map(Into::into)) else {
+        return;
+    };
+    load::open_page(config, root, move |config, state| {
+        let props = AppProps {
+            config,
+            mounted: host.is_some(),
+            state: Shared(Rc::new(state)),
+        };
+        match host {
+            Some(element) => {
+                yew::Renderer::<App>::with_root_and_props(element, props).render();
+            }
+            None => {
+                yew::Renderer::<App>::with_props(props).render();
+            }
         }
-        None => {
-            let props = AppProps {
-                config: browser::Config::from_url(),
-                mounted: false,
-            };
-            yew::Renderer::<App>::with_props(props).render();
-        }
-    }
+    });
 }

@@ -50,6 +50,10 @@ async fn the_app_recomputes_as_a_person_types() {
     let props = super::AppProps {
         config: super::browser::Config::default(),
         mounted: true,
+        state: super::Shared(std::rc::Rc::new(crate::state::State::new(
+            crate::engine::Lang::Sv,
+            super::browser::READ_JSON,
+        ))),
     };
     let _app = yew::Renderer::<super::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -139,6 +139,18 @@ pub struct Words {
     pub findings: &'static str,
     pub findings_none: &'static str,
     pub footer: &'static str,
+    pub loading_budget: &'static str,
+    pub assumed: &'static str,
+    pub unit_legend: &'static str,
+    pub costs_negative: &'static str,
+    pub publish_title: &'static str,
+    pub publish_help: &'static str,
+    pub publish_download: &'static str,
+    pub publish_iframe: &'static str,
+    pub publish_mount: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub done: &'static str,
 }
 
 pub const SV: Words = Words {
@@ -278,6 +290,18 @@ pub const SV: Words = Words {
     findings: "Iakttagelser",
     findings_none: "Inga iakttagelser: summorna stämmer och det egna kapitalet räcker.",
     footer: "Allt räknas i webbläsaren; inget skickas någonstans. Regler: lag (2003:1210) om finansiell samordning (Finsam) och kommunallagen.",
+    loading_budget: "Laddar budgeten …",
+    assumed: "Vad importen antog",
+    unit_legend: "Beloppen i tabellen är i",
+    costs_negative: "Kostnaderna står som negativa tal (som i en resultaträkning) och läses som kostnader",
+    publish_title: "Publicera på er webbplats",
+    publish_help: "Ladda ner budgeten, lägg filen på er webbplats och klistra in en av koderna i sidan. Kalkylen läser filen varje gång sidan öppnas. Filnamnet räknas från kalkylens mapp (iframe) eller från er sida (div); ligger filen på en annan webbplats måste den tillåta det (CORS).",
+    publish_download: "Ladda ner budgeten (JSON)",
+    publish_iframe: "Som iframe",
+    publish_mount: "Direkt i sidan (div-element)",
+    copy: "Kopiera",
+    copied: "Koden är kopierad.",
+    done: "Klar",
 };
 
 pub const EN: Words = Words {
@@ -417,6 +441,18 @@ pub const EN: Words = Words {
     findings: "Findings",
     findings_none: "No findings: the totals add up and equity lasts.",
     footer: "Everything is computed in your browser; nothing is sent anywhere. Rules: the Finsam act (2003:1210) and the Local Government Act.",
+    loading_budget: "Loading the budget …",
+    assumed: "What the import assumed",
+    unit_legend: "The table's amounts are in",
+    costs_negative: "Costs are written as negative amounts (as in an income statement) and read as costs",
+    publish_title: "Publish on your website",
+    publish_help: "Download the budget, put the file on your website and paste one of the snippets into the page. The calculator reads the file each time the page opens. The file name is relative to the calculator's folder (iframe) or to your page (div); a file on another site needs that site's permission (CORS).",
+    publish_download: "Download the budget (JSON)",
+    publish_iframe: "As an iframe",
+    publish_mount: "In the page itself (div element)",
+    copy: "Copy",
+    copied: "The snippet is copied.",
+    done: "Done",
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -438,5 +474,29 @@ pub fn kind_name(kind: ColumnKind, lang: Lang) -> &'static str {
         (ColumnKind::Budget, Lang::En) => "Budget",
         (ColumnKind::Plan, Lang::En) => "Plan",
         (ColumnKind::PeriodUtfall, Lang::En) => "Actual to date",
+    }
+}
+
+/// The unit the import read, and where: "Beloppen är i tkr (enligt rubriken)."
+pub fn unit_read(read: crate::engine::UnitRead, lang: Lang) -> String {
+    use crate::engine::import::UnitSource::*;
+    let unit = read.unit.abbreviation();
+    let sv = lang == Lang::Sv;
+    let place = match (read.source, sv) {
+        (None, true) => "ingen enhet står i tabellen",
+        (Some(Title), true) => "enligt rubriken",
+        (Some(Header), true) => "enligt en kolumnrubrik",
+        (Some(FirstCell), true) => "enligt en egen cell i tabellen",
+        (Some(Chosen), true) => "som du valt",
+        (None, false) => "the table names no unit",
+        (Some(Title), false) => "as the title says",
+        (Some(Header), false) => "as a column header says",
+        (Some(FirstCell), false) => "as a cell of its own says",
+        (Some(Chosen), false) => "as you chose",
+    };
+    if sv {
+        format!("Beloppen är i {unit} ({place}) och räknas om till kronor.")
+    } else {
+        format!("The amounts are in {unit} ({place}) and are converted to kronor.")
     }
 }

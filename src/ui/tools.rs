@@ -38,16 +38,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let (latest, dispatcher) = (props.latest.clone(), props.dispatcher.clone());
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = browser::link_url(&latest.get().0);
-            link.set(Some(url.clone()));
-            let dispatcher = dispatcher.clone();
-            browser::copy_link(&url, move |copied| {
-                let notice = if copied {
-                    Notice::LinkReady
-                } else {
-                    Notice::CopyLink
-                };
-                dispatcher.dispatch(View::Notify(notice).into());
+            let (link, dispatcher) = (link.clone(), dispatcher.clone());
+            super::load::link_url(&latest.get().0, move |url| {
+                link.set(Some(url.clone()));
+                browser::copy_link(&url, move |copied| {
+                    let notice = if copied {
+                        Notice::LinkReady
+                    } else {
+                        Notice::CopyLink
+                    };
+                    dispatcher.dispatch(View::Notify(notice).into());
+                });
             });
         })
     };
@@ -168,7 +169,7 @@ fn export_file(
 }
 
 /// A file name from the förbund's name: "samordningsforbundet-sodra-vatterbygden".
-fn file_stem(title: &str) -> String {
+pub(super) fn file_stem(title: &str) -> String {
     let ascii: String = crate::engine::text::fold_case(title)
         .chars()
         .map(|c| match c {

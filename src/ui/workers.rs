@@ -7,7 +7,7 @@
 
 use super::browser::BrowserCodec;
 use super::format::IntlFormat;
-use crate::engine::import::{ImportError, ImportErrorKind, ImportReply, Imported};
+use crate::engine::import::ImportReply;
 use crate::engine::Lang;
 use crate::state::persist::Codec;
 use crate::state::{ExportFailure, WorkerFailure};
@@ -33,7 +33,7 @@ const PATIENCE_MS: u32 = 30_000;
 
 type Slot = &'static std::thread::LocalKey<std::cell::RefCell<Option<Helper>>>;
 type ExportDone = yew::Callback<Result<(), ExportFailure>>;
-type ImportDone = yew::Callback<Result<Imported, ImportError>>;
+type ImportDone = yew::Callback<ImportReply>;
 
 /// What a worker is for: its answer, read (false when it makes no sense),
 /// and what whoever waits hears when the worker is given up on.
@@ -207,20 +207,13 @@ pub fn export_xlsx(request: String, filename: String, done: ExportDone) {
 
 /// The import's answer when its worker gives none, worded in both
 /// languages like the worker's own answers.
-fn import_failed(why: WorkerFailure) -> Result<Imported, ImportError> {
-    Err(ImportError {
-        line: None,
-        cell: None,
-        kind: ImportErrorKind::Worded {
-            sv: why.say(Lang::Sv, &IntlFormat),
-            en: why.say(Lang::En, &IntlFormat),
-        },
-    })
+fn import_failed(why: WorkerFailure) -> ImportReply {
+    ImportReply::failed(why.say(Lang::Sv, &IntlFormat), why.say(Lang::En, &IntlFormat))
 }
 
 /// Only the answer to the newest request is shown: while a person types,
 /// earlier answers are already out of date.
-fn import_answered(result: Result<Imported, ImportError>) {
+fn import_answered(reply: ImportReply) {
     let done = IMPORT_JOB.with(|j| {
         let mut j = j.borrow_mut();
         j.1 += 1;
@@ -231,7 +224,7 @@ fn import_answered(result: Result<Imported, ImportError>) {
         }
     });
     if let Some(done) = done {
-        done.emit(result);
+        done.emit(reply);
     }
 }
 
@@ -240,10 +233,7 @@ fn on_import_reply(data: JsValue) -> bool {
         .as_string()
         .and_then(|json| BrowserCodec.parse::<ImportReply>(&json).ok());
     let usable = reply.is_some();
-    import_answered(match reply {
-        Some(reply) => reply.into_result(),
-        None => import_failed(WorkerFailure::Garbled),
-    });
+    import_answered(reply.unwrap_or_else(|| import_failed(WorkerFailure::Garbled)));
     usable
 }
 
@@ -270,8 +260,9 @@ pub fn forget_imports() {
     IMPORT_JOB.with(|j| j.borrow_mut().2 = None);
 }
 
-/// Reads a pasted table (a string) or a file (its bytes) in the import
-/// worker; `done` hears the importer's answer.
+/// Reads a pasted table (a string), a file (its bytes), either with the
+/// person's choices, or a budget file's address, in the import worker
+/// (see `src/bin/finsam-import.rs`); `done` hears its answer.
 pub fn import_in_worker(request: JsValue, done: ImportDone) {
     if !start(IMPORT) {
         done.emit(import_failed(WorkerFailure::CannotStart));

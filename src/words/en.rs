@@ -8,7 +8,7 @@ use crate::engine::planning::UniformGoal;
 use crate::engine::{
     Analysis, Change, Lang, MemberRef, Mode, NumberFormat, Quantity, Scenario, ScenarioError,
 };
-use crate::state::persist::ReadError;
+use crate::state::persist::{file::FileError, ReadError};
 use crate::state::{ExportFailure, KeyError, Notice, WorkerFailure};
 use rust_decimal::Decimal;
 
@@ -99,11 +99,36 @@ pub fn notice(n: &Notice, f: &dyn NumberFormat) -> String {
             "What this browser saved could not be read. {} It has been set aside and will not be written over; the calculator starts from the baseline.",
             read_error(why, f)
         ),
+        Notice::BudgetFile { name, why } => format!(
+            "The budget file “{name}” could not be read. {} The preset budget is shown instead.",
+            file_error(why)
+        ),
+        Notice::UnknownPreset(id) => {
+            format!("There is no preset budget called “{id}”. The default budget is shown instead.")
+        }
         Notice::StorageUnavailable => "This browser keeps nothing right now (private mode, full or blocked). The calculator still works; keep the scenario with “Share link”.".into(),
         Notice::LinkReady => "The link to the scenario is copied. It holds the whole scenario and is sent to no server.".into(),
         Notice::CopyLink => "The link could not be copied: the browser did not allow it. Copy it yourself from the field below (Ctrl+C).".into(),
         Notice::ExportFailed(why) => export_failure(*why),
         Notice::Refused(why) => scenario_error(why, f),
+    }
+}
+
+pub fn file_error(e: &FileError) -> String {
+    match e {
+        FileError::Address => "The address cannot be read.".into(),
+        FileError::Scheme(scheme) => {
+            format!("Only files on the web (http or https) are read, not addresses starting “{scheme}:”.")
+        }
+        FileError::Status(404) => "The server answered 404: the file is not there.".into(),
+        FileError::Status(status) => format!("The server answered with status {status}."),
+        FileError::Offline => "The browser is offline, and no copy is kept from an earlier visit.".into(),
+        FileError::Unreachable => {
+            "The server could not be reached, or it does not allow this page to read the file (CORS).".into()
+        }
+        FileError::TooLarge => "The file is larger than 1 MB; a budget table is a few kilobytes.".into(),
+        FileError::TimedOut => "The file did not arrive within 15 seconds.".into(),
+        FileError::Unreadable(why) => format!("It cannot be read as a budget. {}", why.message(Lang::En)),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::engine::planning::UniformGoal;
 use crate::engine::{
     Analysis, Change, Lang, MemberRef, Mode, NumberFormat, Quantity, Scenario, ScenarioError,
 };
-use crate::state::persist::ReadError;
+use crate::state::persist::{file::FileError, ReadError};
 use crate::state::{ExportFailure, KeyError, Notice, WorkerFailure};
 use rust_decimal::Decimal;
 
@@ -100,11 +100,43 @@ pub fn notice(n: &Notice, f: &dyn NumberFormat) -> String {
             "Det som sparats i den här webbläsaren kunde inte läsas. {} Det har lagts undan och skrivs inte över; kalkylen börjar om från utgångsläget.",
             read_error(why, f)
         ),
+        Notice::BudgetFile { name, why } => format!(
+            "Budgetfilen «{name}» kunde inte läsas. {} Den förinställda budgeten visas i stället.",
+            file_error(why)
+        ),
+        Notice::UnknownPreset(id) => {
+            format!("Det finns ingen förinställd budget «{id}». Standardbudgeten visas i stället.")
+        }
         Notice::StorageUnavailable => "Webbläsaren sparar inget just nu (privat läge, fullt eller blockerat). Kalkylen fungerar ändå; behåll scenariot med «Dela länk».".into(),
         Notice::LinkReady => "Länken till scenariot är kopierad. Den innehåller hela scenariot och skickas inte till någon server.".into(),
         Notice::CopyLink => "Länken kunde inte kopieras: webbläsaren tillät det inte. Kopiera den själv från fältet nedan (Ctrl+C).".into(),
         Notice::ExportFailed(why) => export_failure(*why),
         Notice::Refused(why) => scenario_error(why, f),
+    }
+}
+
+pub fn file_error(e: &FileError) -> String {
+    match e {
+        FileError::Address => "Adressen går inte att tolka.".into(),
+        FileError::Scheme(scheme) => {
+            format!(
+                "Bara filer på webben (http eller https) läses, inte adresser som börjar med «{scheme}:»."
+            )
+        }
+        FileError::Status(404) => "Servern svarade 404: filen finns inte där.".into(),
+        FileError::Status(status) => format!("Servern svarade med felkod {status}."),
+        FileError::Offline => {
+            "Webbläsaren är inte ansluten till nätet, och ingen kopia finns sparad från ett tidigare besök."
+                .into()
+        }
+        FileError::Unreachable => {
+            "Servern gick inte att nå, eller så tillåter den inte att sidan läser filen (CORS).".into()
+        }
+        FileError::TooLarge => "Filen är större än 1 MB; en budgettabell är några kilobyte.".into(),
+        FileError::TimedOut => "Filen kom inte fram inom 15 sekunder.".into(),
+        FileError::Unreadable(why) => {
+            format!("Den går inte att läsa som en budget. {}", why.message(Lang::Sv))
+        }
     }
 }
 

@@ -30,16 +30,21 @@ const TYPES = {
  * Serves `dir` on 127.0.0.1 at a free port. Returns { url, close, requests }.
  * `headers` are sent with every response (a host's Content-Security-Policy,
  * say); `pages` maps a path such as `/host.html` to HTML served beside
- * `dir`'s files, for a host page that is not part of the build. `gzip`
- * compresses what the browser accepts so, as a real server would (for
- * timings over a slow network).
+ * `dir`'s files, for a host page that is not part of the build; `routes`
+ * maps a path to a handler `(req, res)` of its own (a budget file that is
+ * slow, large or missing). `gzip` compresses what the browser accepts so,
+ * as a real server would (for timings over a slow network).
  */
-export async function serve(dir = join(root, 'dist'), { headers = {}, pages = {}, gzip = false } = {}) {
+export async function serve(dir = join(root, 'dist'), { headers = {}, pages = {}, routes = {}, gzip = false } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (Object.hasOwn(routes, path)) {
+      routes[path](req, res);
+      return;
+    }
     if (Object.hasOwn(pages, path)) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' }).end(pages[path]);
       return;
@@ -62,7 +67,9 @@ export async function serve(dir = join(root, 'dist'), { headers = {}, pages = {}
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(r)) };
+  // Closed with any response a route still holds open.
+  const close = () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); });
+  return { url: `http://127.0.0.1:${port}/`, requests, close };
 }
 
 export const CHROMIUM_ARGS = [

@@ -83,15 +83,16 @@ test('the embed example resizes its iframe and mounts the app in a div', async (
   await page.waitForFunction(() => parseInt(document.getElementById('finsam-kalkyl-frame').style.height, 10) > 1000);
   const inner = page.frameLocator('#finsam-kalkyl-frame');
   assert.equal(await inner.locator('header.top').count(), 0, 'no page chrome in embed mode');
-  assert.equal(await text(inner.locator('[data-testid=total-funding] .card-value')), '11 172 000 kr');
+  // The förbund's own file (embed-example.csv, in tkr): 8 000 tkr in 2025.
+  assert.equal(await text(inner.locator('[data-testid=total-funding] .card-value')), '8 000 000 kr');
   const before = parseInt(await frame.evaluate((f) => f.style.height), 10);
-  // Höglandet has six kommuner to Södra Vätterbygden's four: taller.
+  // Höglandet has six kommuner to the example's three: taller.
   await inner.getByLabel('Förbund och budget').selectOption('hoglandet-2023');
   await page.waitForFunction((h) => parseInt(document.getElementById('finsam-kalkyl-frame').style.height, 10) > h, before);
-  // The mounted one: Höglandet, in English, inside the host page itself.
+  // The mounted one: the same file, in English, inside the host page itself.
   const mounted = page.locator('#finsam-kalkyl');
-  assert.match(await text(mounted.locator('h2.budget-title')), /Höglandets samordningsförbund/);
-  assert.match(await text(mounted.locator('[data-testid=total-funding]')), /Total funding 2023/);
+  assert.match(await text(mounted.locator('h2.budget-title')), /Samordningsförbundet Exempeldalen/);
+  assert.match(await text(mounted.locator('[data-testid=total-funding]')), /Total funding 2025/);
   assert.equal(await page.locator('html').getAttribute('lang'), 'sv', 'the host page keeps its language');
   assert.equal(new URL(page.url()).hash, '', 'the host page keeps its address');
   // Its workers are found through embed.js: the workbook comes.
@@ -99,7 +100,7 @@ test('the embed example resizes its iframe and mounts the app in a div', async (
     page.waitForEvent('download'),
     mounted.getByRole('button', { name: 'Export as an Excel workbook (XLSX)' }).click(),
   ]);
-  assert.match(file.suggestedFilename(), /^hoglandets-samordningsforbund\.xlsx$/);
+  assert.match(file.suggestedFilename(), /^samordningsforbundet-exempeldalen\.xlsx$/);
   // In a 760 px column of a wide page it lays out by its own width, as on a
   // tablet: the results under the contributions, not squeezed beside them.
   await page.addStyleTag({ content: '#finsam-kalkyl { width: 760px; }' });

@@ -13,6 +13,7 @@
 //! [`sections`] (what each row is); [`tidy`] then turns costs written as
 //! negative amounts and amounts in tkr or mnkr into the model's kronor.
 
+mod choices;
 mod error;
 mod header;
 mod reply;
@@ -21,6 +22,7 @@ mod tidy;
 pub mod units;
 mod values;
 
+pub use choices::{Choices, CostSigns};
 pub use error::{ImportError, ImportErrorKind};
 pub use header::parse_column_header;
 pub use reply::{ImportReply, Worded, WordedFinding};
@@ -47,6 +49,10 @@ pub struct Imported {
     pub findings: Vec<Finding>,
     /// The unit the table's amounts were written in, and where it says so.
     pub unit: UnitRead,
+    /// Whether the table writes costs as negative amounts, and the rows
+    /// the importer turned to positive costs: a preview can read them as
+    /// written ([`Imported::with_costs_as_written`]).
+    pub costs: CostSigns,
 }
 
 /// A budget that needs no reading: the canonical JSON, already in kronor.
@@ -56,6 +62,7 @@ impl From<Budget> for Imported {
             budget,
             findings: Vec::new(),
             unit: UnitRead::default(),
+            costs: CostSigns::AsWritten,
         }
     }
 }
@@ -80,11 +87,17 @@ impl Imported {
     }
 }
 
+/// The JSON text in a file's bytes, without a BOM, if it is JSON: the
+/// canonical model starts with `{`, and a table never does.
+pub fn json_text(bytes: &[u8]) -> Option<&[u8]> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    (text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')).then_some(text)
+}
+
 /// Reads a file of any kind people have: the canonical JSON model (as the
 /// app and the CLI export it), or a table as [`import_bytes`] reads it.
 pub fn import_file(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if text_start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+    if let Some(text_start) = json_text(bytes) {
         if bytes.len() > MAX_BYTES {
             return Err(ImportError::new(ImportErrorKind::TooLarge { bytes: bytes.len() }));
         }
@@ -229,12 +242,17 @@ pub fn import_table(text: &str) -> Result<Imported, ImportError> {
         rows,
         key: None,
     };
-    tidy::costs_as_positive(&mut budget, &sections, &mut findings);
+    let turned = tidy::costs_as_positive(&mut budget, &sections, &mut findings);
     let unit = tidy::to_kronor(&mut budget, &header, units, &mut findings);
     Ok(Imported {
         budget,
         findings,
         unit,
+        costs: if turned.is_empty() {
+            CostSigns::AsWritten
+        } else {
+            CostSigns::Turned(turned)
+        },
     })
 }
 

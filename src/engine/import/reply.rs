@@ -2,7 +2,7 @@
 //! read in, and the importer's findings and errors already worded.
 
 use super::units::UnitRead;
-use super::{ImportError, ImportErrorKind, Imported};
+use super::{CostSigns, ImportError, ImportErrorKind, Imported};
 use crate::engine::findings::{Code, Detail, Finding, Severity};
 use crate::engine::model::Budget;
 use crate::engine::{Lang, NumberFormat};
@@ -21,6 +21,19 @@ pub struct ImportReply {
     /// preview can show it and let the person choose another.
     #[serde(default, with = "unit_words")]
     pub unit: UnitRead,
+    /// Whether the costs were written as negative amounts, and how they
+    /// are read: as words (`turned`, `kept-negative`), the rows left out.
+    #[serde(default, with = "cost_words")]
+    pub costs: CostSigns,
+    /// Why a budget file the worker was asked to fetch did not come, as
+    /// `FileError::code` writes it (`404`, `offline`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetch: Option<String>,
+    /// A fetched budget file in the canonical JSON, for the page to read:
+    /// its JSON reader is the browser's, where the worker's would add
+    /// serde_json's parser to the worker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -87,16 +100,50 @@ impl ImportReply {
                 budget: Some(imported.budget),
                 error: None,
                 unit: imported.unit,
+                costs: imported.costs,
+                fetch: None,
+                json: None,
             },
             Err(error) => ImportReply {
                 budget: None,
                 findings: Vec::new(),
                 unit: UnitRead::default(),
+                costs: CostSigns::AsWritten,
+                fetch: None,
+                json: None,
                 error: Some(Worded {
                     sv: error.message(Lang::Sv),
                     en: error.message(Lang::En),
                 }),
             },
+        }
+    }
+
+    /// The answer when the importer could not answer at all (its worker
+    /// did not load, say), worded in both languages.
+    pub fn failed(sv: String, en: String) -> ImportReply {
+        ImportReply {
+            budget: None,
+            findings: Vec::new(),
+            error: Some(Worded { sv, en }),
+            unit: UnitRead::default(),
+            costs: CostSigns::AsWritten,
+            fetch: None,
+            json: None,
+        }
+    }
+
+    /// The answer for a budget file that did not come (why, as a code),
+    /// or that is JSON for the page to read.
+    pub fn fetched(fetch: Option<String>, json: Option<String>) -> ImportReply {
+        ImportReply {
+            budget: None,
+            findings: Vec::new(),
+            error: None,
+            unit: UnitRead::default(),
+            costs: CostSigns::AsWritten,
+            fetch,
+            json,
         }
     }
 
@@ -108,6 +155,7 @@ impl ImportReply {
                 budget,
                 findings: self.findings.into_iter().map(Finding::from).collect(),
                 unit: self.unit,
+                costs: self.costs,
             }),
             (_, error) => {
                 let Worded { sv, en } = error.unwrap_or_else(|| Worded {
@@ -131,6 +179,30 @@ mod unit_words {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<UnitRead, D::Error> {
         String::deserialize(d).map(|text| UnitRead::from_words(&text))
+    }
+}
+
+/// The signs of the costs as a word in the JSON, the rows left out: the
+/// page only shows whether there is a choice, and the worker reads the
+/// table again to change it.
+mod cost_words {
+    use super::CostSigns;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(costs: &CostSigns, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match costs {
+            CostSigns::AsWritten => "",
+            CostSigns::Turned(_) => "turned",
+            CostSigns::KeptNegative => "kept-negative",
+        })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CostSigns, D::Error> {
+        Ok(match String::deserialize(d)?.as_str() {
+            "turned" => CostSigns::Turned(Vec::new()),
+            "kept-negative" => CostSigns::KeptNegative,
+            _ => CostSigns::AsWritten,
+        })
     }
 }
 

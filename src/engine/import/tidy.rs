@@ -17,8 +17,12 @@ const SMALL: i64 = 100_000;
 /// When most cost figures are negative, the table writes costs as a
 /// resultaträkning does: every cost, cost total and subtotal among the
 /// costs changes sign. A few negative figures among positive ones are
-/// refunds, and stay as written.
-pub(super) fn costs_as_positive(budget: &mut Budget, sections: &[Section], findings: &mut Vec<Finding>) {
+/// refunds, and stay as written. Gives the rows whose sign it changed.
+pub(super) fn costs_as_positive(
+    budget: &mut Budget,
+    sections: &[Section],
+    findings: &mut Vec<Finding>,
+) -> Vec<usize> {
     let (mut negative, mut positive) = (0usize, 0usize);
     for value in budget
         .rows
@@ -33,21 +37,24 @@ pub(super) fn costs_as_positive(budget: &mut Budget, sections: &[Section], findi
         }
     }
     if negative <= positive {
-        return;
+        return Vec::new();
     }
     let mut first = None;
-    for (row, section) in budget.rows.iter_mut().zip(sections) {
+    let mut turned = Vec::new();
+    for (r, (row, section)) in budget.rows.iter_mut().zip(sections).enumerate() {
         let cost_figure = row.class.is_cost()
             || row.class == RowClass::TotalCosts
             || (row.class == RowClass::Subtotal && *section == Section::Costs);
         if cost_figure {
             first = first.or(row.line);
+            turned.push(r);
             for value in row.values.iter_mut().flatten().filter(|v| !v.is_zero()) {
                 *value = -*value;
             }
         }
     }
     findings.push(Finding::new(Severity::Info, Code::CostsNegative, Detail::CostsNegative).at(first, None));
+    turned
 }
 
 /// Scales every amount from the unit the table names to kronor, and says

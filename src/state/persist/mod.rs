@@ -1,8 +1,10 @@
 //! What outlives the page: the state a browser saves (here), the scenario a
-//! share link carries ([`link`]), and which of them the page opens with
-//! ([`start`]). Pure: the browser reads the raw strings (localStorage, the
-//! address) and hands them here with its [`Codec`].
+//! share link carries ([`link`]), a förbund's own budget file ([`file`]),
+//! and which of them the page opens with ([`start`]). Pure: the browser
+//! reads the raw strings (localStorage, the address, the file) and hands
+//! them here with its [`Codec`].
 
+pub mod file;
 pub mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
@@ -106,18 +108,24 @@ pub(super) fn parse_versioned<T: DeserializeOwned, C: Codec>(
 
 /// The state a browser saved, or why it cannot be used.
 pub fn read_saved<C: Codec>(text: &str, codec: &C, presets: PresetReader) -> Result<State, ReadError> {
-    let saved: Saved = parse_versioned(text, codec, "version", |s: &Saved| s.version, SAVED_VERSION)?;
-    // Imports come back as the browser kept them: checked like a link's
-    // budget, or a damaged one would reach the engine.
-    for import in &saved.imports {
-        import.budget.validate().map_err(ReadError::Budget)?;
-    }
+    let saved = parse_saved(text, codec)?;
     let holder = State {
         imports: saved.imports,
         named: saved.named,
         ..State::empty(saved.lang, presets)
     };
     holder.with_scenario(&saved.preset, saved.scenario, saved.guideline)
+}
+
+/// What this browser saved, read and checked, but not yet opened.
+pub(super) fn parse_saved<C: Codec>(text: &str, codec: &C) -> Result<Saved, ReadError> {
+    let saved: Saved = parse_versioned(text, codec, "version", |s: &Saved| s.version, SAVED_VERSION)?;
+    // Imports come back as the browser kept them: checked like a link's
+    // budget, or a damaged one would reach the engine.
+    for import in &saved.imports {
+        import.budget.validate().map_err(ReadError::Budget)?;
+    }
+    Ok(saved)
 }
 
 /// A budget in the canonical JSON model, as a file or a preset holds it.

@@ -1,29 +1,34 @@
-//! Which state the page opens with. A share link wins; then what this
-//! browser saved, unless the page asks for a preset; then that preset, or
-//! the default. What could not be read is said in a notice, and the page
-//! opens all the same; a saved state it could not read is set aside, never
-//! saved over.
+//! Which state the page opens with. A share link wins; then the budget
+//! file the page names (`?budget=`, `data-budget`); then what this browser
+//! saved, unless the page asks for a preset; then that preset, or the
+//! default. What could not be read is said in a notice, and the page opens
+//! all the same, with this browser's saved scenarios and imports kept; a
+//! saved state it could not read is set aside, never saved over.
 
-use super::{link, read_saved, Codec};
-use crate::engine::Lang;
-use crate::state::{Notice, PresetReader, State};
-use std::cell::Cell;
+use super::file::BudgetFile;
+use super::{link, parse_saved, Codec, ReadError};
+use crate::engine::{presets, Lang};
+use crate::state::{ImportedBudget, Notice, PresetReader, Source, State};
 use std::rc::Rc;
 
-/// What the page finds as it opens, as raw text: the browser reads it and
-/// hands it here.
+/// What the page finds as it opens, as the browser read it: the raw text
+/// of the address and of storage, and the budget file as it loaded.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Opening {
     /// `?preset=`, or a host page's `data-preset`.
     pub preset: Option<String>,
     /// `?lang=`, or `data-lang`: `sv` or `en`.
     pub lang: Option<String>,
-    /// The address's fragment (`#s=…` for a share link).
-    pub fragment: String,
+    /// The share link's JSON in the address's fragment (decoded, and
+    /// inflated: see [`link::find`]), or why it could not be read; none
+    /// when the address carries no link.
+    pub link: Option<Result<String, ReadError>>,
     /// What this browser saved, if anything.
     pub saved: Option<String>,
     /// Whether this browser keeps what the page saves.
     pub storage_writable: bool,
+    /// `?budget=`, or `data-budget`: the förbund's own file, as loaded.
+    pub file: Option<BudgetFile>,
 }
 
 /// `sv` or `en`.
@@ -52,21 +57,12 @@ pub struct Opened {
 
 /// The state to open with, and whether what was saved must be set aside.
 pub fn open<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> Opened {
-    let unread = Cell::new(None);
-    let mut state = decide(opening, codec, presets, &unread);
+    let (mut state, set_aside) = decide(opening, codec, presets);
     // Said at once: a notice that appears later, on the first save, pushes
     // the page down just as someone reaches for a field.
     if state.notice.is_none() && !opening.storage_writable {
         state.notice = Some(Rc::new(Notice::StorageUnavailable));
     }
-    // A link or a preset opens without reading what was saved; the page
-    // saves over it all the same, so it is read here to know.
-    let set_aside = unread.get().unwrap_or_else(|| {
-        opening
-            .saved
-            .as_deref()
-            .is_some_and(|text| read_saved(text, codec, presets).is_err())
-    });
     Opened { state, set_aside }
 }
 
@@ -104,63 +100,109 @@ pub fn aside_key(text: &str, held: impl Fn(&str) -> Option<String>) -> Aside {
     Aside::NoRoom
 }
 
-fn decide<C: Codec>(
-    opening: &Opening,
-    codec: &C,
-    presets: PresetReader,
-    unread: &Cell<Option<bool>>,
-) -> State {
+/// The state, and whether what this browser saved could not be read.
+fn decide<C: Codec>(opening: &Opening, codec: &C, presets: PresetReader) -> (State, bool) {
     let lang = opening.lang.as_deref().and_then(parse_lang);
-    let preset = opening
-        .preset
-        .as_deref()
-        .filter(|p| crate::engine::presets::find(p).is_some());
-    let fallback = || {
-        let lang = lang.unwrap_or_default();
-        preset
-            .and_then(|p| State::from_preset(p, lang, presets))
-            .unwrap_or_else(|| State::new(lang, presets))
-    };
-    let saved = || {
-        opening
-            .saved
-            .as_deref()
-            .map(|text| read_saved(text, codec, presets))
-            .inspect(|read| unread.set(Some(read.is_err())))
-    };
-    if let Some(read) = link::read(&opening.fragment, codec) {
-        let mut state = match read.and_then(|l| link::open(l, presets)) {
-            Ok(state) => state,
-            Err(why) => State {
-                notice: Some(Rc::new(Notice::BadLink(why))),
-                ..fallback()
-            },
-        };
-        if let Some(l) = lang {
-            state.lang = l;
-        }
-        // Named scenarios live in this browser, whatever the link says.
-        if let Some(Ok(saved)) = saved() {
-            state.named = saved.named;
-        }
-        return state;
+    let saved = opening.saved.as_deref().map(|text| parse_saved(text, codec));
+    let unread = matches!(saved, Some(Err(_)));
+    // What this browser keeps whichever budget opens, so that the next
+    // autosave loses nothing: its saved scenarios and imports. And the
+    // page's budget file, as it loaded.
+    let mut holder = State::empty(lang.unwrap_or_default(), presets);
+    if let Some(Ok(saved)) = &saved {
+        holder.named = saved.named.clone();
+        holder.imports = saved.imports.clone();
     }
-    if preset.is_none() {
-        match saved() {
-            Some(Ok(mut state)) => {
-                if let Some(l) = lang {
-                    state.lang = l;
-                }
-                return state;
-            }
-            Some(Err(why)) => {
-                return State {
-                    notice: Some(Rc::new(Notice::BadSaved(why))),
-                    ..fallback()
-                }
-            }
-            None => {}
+    let mut notice = None;
+    let mut findings = Vec::new();
+    match &opening.file {
+        Some(BudgetFile {
+            name,
+            loaded: Ok(imported),
+        }) => {
+            let title = &imported.budget.title;
+            holder.file = Some(Rc::new(ImportedBudget {
+                id: name.clone(),
+                name: if title.is_empty() { name } else { title }.clone(),
+                budget: imported.budget.clone(),
+            }));
+            findings.clone_from(&imported.findings);
         }
+        Some(BudgetFile {
+            name,
+            loaded: Err(why),
+        }) => {
+            notice = Some(Notice::BudgetFile {
+                name: name.clone(),
+                why: why.clone(),
+            })
+        }
+        None => {}
     }
-    fallback()
+    let asked = opening.preset.as_deref();
+    let preset = asked.filter(|p| presets::find(p).is_some());
+    if let (Some(p), None, None) = (asked, preset, &notice) {
+        notice = Some(Notice::UnknownPreset(p.to_string()));
+    }
+    let file = holder.file.as_ref().map(|f| f.id.clone());
+    // What the address, the page or this browser asks to open, in that
+    // order; or why it cannot be, if that is worth saying.
+    let opened: Result<State, Option<Notice>> = match (&opening.link, &file, &saved) {
+        (Some(link), _, _) => link
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|json| link::parse(json, codec))
+            .and_then(|link| {
+                // The link's budget, not this browser's imports.
+                let holder = State {
+                    imports: Vec::new(),
+                    lang: link.lang,
+                    ..holder.clone()
+                };
+                link::open_in(link, holder)
+            })
+            .map_err(|why| match why {
+                // A link to the page's budget file, which did not load.
+                ReadError::UnknownBudget(id) if opening.file.as_ref().is_some_and(|f| f.name == id) => None,
+                why => Some(Notice::BadLink(why)),
+            }),
+        // The file's page remembers its own last scenario.
+        (None, Some(id), Some(Ok(saved))) if saved.preset == *id => holder
+            .with_scenario(id, saved.scenario.clone(), saved.guideline)
+            .map_err(|why| Some(Notice::BadSaved(why))),
+        (None, Some(id), _) => holder.open(id).ok_or(None),
+        (None, None, Some(saved)) if asked.is_none() && opening.file.is_none() => saved
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|saved| {
+                let holder = State {
+                    lang: saved.lang,
+                    ..holder.clone()
+                };
+                holder.with_scenario(&saved.preset, saved.scenario.clone(), saved.guideline)
+            })
+            .map_err(|why| match why {
+                // The budget last open is not here: a budget file of
+                // another page of this site, say. The default opens.
+                ReadError::UnknownBudget(_) => None,
+                why => Some(Notice::BadSaved(why)),
+            }),
+        _ => Err(None),
+    };
+    let mut state = match opened {
+        Ok(state) => state,
+        Err(why) => {
+            notice = why.or(notice);
+            let id = preset.unwrap_or(presets::DEFAULT_PRESET);
+            holder.open(id).unwrap_or(holder)
+        }
+    };
+    if file.is_some_and(|id| state.source == Source::File(id)) {
+        state.import_findings = Rc::new(findings);
+    }
+    if let Some(l) = lang {
+        state.lang = l;
+    }
+    state.notice = notice.map(Rc::new);
+    (state, unread)
 }
