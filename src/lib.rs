@@ -22,3 +22,9 @@ pub mod worker;
 /// The import worker fetches a förbund's budget file.
 #[cfg(all(target_arch = "wasm32", feature = "workers"))]
 pub mod fetch;
+
+/// The page's and the workers' allocator (see Cargo.toml). Single-threaded
+/// wasm, so talc's own wasm set-up, which grows memory as needed.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

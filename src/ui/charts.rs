@@ -10,6 +10,7 @@ use super::{disclosure, Shared};
 use crate::engine::{scenario::ScenarioOutcome, Analysis, Lang};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::fmt::Write;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -59,6 +60,49 @@ impl Scale {
     }
 }
 
+/// A bar, appended to a chart's SVG.
+fn rect(svg: &mut String, class: &str, x: f64, y: f64, width: f64, height: f64) {
+    let _ = write!(
+        svg,
+        r#"<rect class="{class}" x="{}" y="{}" width="{}" height="{}"/>"#,
+        p(x),
+        p(y),
+        p(width),
+        p(height)
+    );
+}
+
+/// A bar's figure above it (centred `shift` right of `x`) and its year on
+/// the axis (centred at `x`).
+fn labels(svg: &mut String, x: f64, shift: f64, y: f64, figure: &str, year: impl std::fmt::Display) {
+    let _ = write!(
+        svg,
+        r#"<text class="bar-label" x="{}" y="{}" text-anchor="middle">{}</text><text class="axis-label" x="{}" y="{}" text-anchor="middle">{year}</text>"#,
+        p(x + shift),
+        p(y),
+        escape(figure),
+        p(x),
+        p(H - 8.0)
+    );
+}
+
+/// The chart's drawing, written as SVG text: it has no handlers and only
+/// figures and words the page wrote itself (escaped all the same), and as
+/// `html!` its elements cost the page about N kB gzip more.
+fn svg(id: &str, summary: &str, body: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(format!(
+        r#"<svg viewBox="0 0 {} {}" role="img" aria-labelledby="{id}-chart-title {id}-chart-desc" focusable="false"><desc id="{id}-chart-desc">{}</desc>{body}</svg>"#,
+        p(W),
+        p(H),
+        escape(summary)
+    )))
+}
+
+/// Text as it may stand in an element or a quoted attribute.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
+}
+
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     // Each chart's figures as a table, built only when asked for.
@@ -85,24 +129,21 @@ fn equity_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
     let group = (W - LEFT) / cols.len() as f64;
     let bar = (group * 0.36).min(48.0);
     let zero = scale.y(0.0);
-    let bars = cols.iter().enumerate().map(|(n, &i)| {
+    let mut bars = String::new();
+    for (n, &i) in cols.iter().enumerate() {
         let (b, s) = (base.columns[i].closing_equity, outcome.columns[i].closing_equity);
         let x0 = LEFT + group * n as f64 + group / 2.0 - bar - 2.0;
-        let rect = |x: f64, v: Decimal, class: &'static str| {
+        for (x, v, class) in [
+            (x0, b, "bar-base"),
+            (x0 + bar + 4.0, s, if s < Decimal::ZERO { "bar-neg" } else { "bar-scen" }),
+        ] {
             let y = scale.y(px(v));
             let (top, height) = if y < zero { (y, zero - y) } else { (zero, y - zero) };
-            html! { <rect class={class} x={p(x)} y={p(top)} width={p(bar)} height={p(height.max(1.0))} /> }
-        };
-        let label_y = (scale.y(px(s)).min(zero) - 6.0).max(12.0);
-        html! {
-            <g>
-                { rect(x0, b, "bar-base") }
-                { rect(x0 + bar + 4.0, s, if s < Decimal::ZERO { "bar-neg" } else { "bar-scen" }) }
-                <text class="bar-label" x={p(x0 + bar + 4.0 + bar / 2.0)} y={p(label_y)} text-anchor="middle">{ short_kr(s) }</text>
-                <text class="axis-label" x={p(x0 + bar + 2.0)} y={p(H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
-            </g>
+            rect(&mut bars, class, x, top, bar, height.max(1.0));
         }
-    });
+        let label_y = (scale.y(px(s)).min(zero) - 6.0).max(12.0);
+        labels(&mut bars, x0 + bar + 2.0, bar / 2.0 + 2.0, label_y, &short_kr(s), base.columns[i].year);
+    }
     let last = cols[cols.len() - 1];
     let summary = format!(
         "{} {}: {} {}, {} {}.",
@@ -120,11 +161,7 @@ fn equity_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
                 <span><i class="sw bar-base"></i>{ w.baseline }</span>
                 <span><i class="sw bar-scen"></i>{ w.scenario }</span>
             </div>
-            <svg viewBox={format!("0 0 {} {}", p(W), p(H))} role="img" aria-labelledby="equity-chart-title equity-chart-desc" focusable="false">
-                <desc id="equity-chart-desc">{ summary }</desc>
-                <line class="zero" x1={p(LEFT)} x2={p(W)} y1={p(zero)} y2={p(zero)} />
-                { for bars }
-            </svg>
+            { svg("equity", &summary, &format!(r#"<line class="zero" x1="{}" x2="{}" y1="{z}" y2="{z}"/>{bars}"#, p(LEFT), p(W), z = p(zero))) }
             { disclosure(open, None, w.chart_as_table.to_string(), || html! {
                 <table class="chart-table">
                     <thead><tr><th scope="col">{ w.year }</th><th scope="col">{ w.baseline }</th><th scope="col">{ w.scenario }</th></tr></thead>
@@ -161,23 +198,19 @@ fn funding_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
             (c.state, "part-s"),
         ]
     };
-    let bars = cols.iter().enumerate().map(|(n, &i)| {
+    let mut bars = String::new();
+    for (n, &i) in cols.iter().enumerate() {
         let x = LEFT + group * n as f64 + (group - bar) / 2.0;
         let mut acc = 0.0;
-        let segments = parts(i).into_iter().map(|(v, class)| {
+        for (v, class) in parts(i) {
             let (y_low, y_high) = (scale.y(acc), scale.y(acc + px(v)));
             acc += px(v);
-            html! { <rect class={class} x={p(x)} y={p(y_high)} width={p(bar)} height={p((y_low - y_high).max(0.0))} /> }
-        }).collect::<Html>();
-        let total = outcome.columns[i].members_total;
-        html! {
-            <g>
-                { segments }
-                <text class="bar-label" x={p(x + bar / 2.0)} y={p((scale.y(px(total)) - 6.0).max(12.0))} text-anchor="middle">{ short_kr(total) }</text>
-                <text class="axis-label" x={p(x + bar / 2.0)} y={p(H - 8.0)} text-anchor="middle">{ base.columns[i].year }</text>
-            </g>
+            rect(&mut bars, class, x, y_high, bar, (y_low - y_high).max(0.0));
         }
-    });
+        let total = outcome.columns[i].members_total;
+        let label_y = (scale.y(px(total)) - 6.0).max(12.0);
+        labels(&mut bars, x + bar / 2.0, 0.0, label_y, &short_kr(total), base.columns[i].year);
+    }
     let first = cols[0];
     let c = &outcome.columns[first];
     let summary = format!(
@@ -199,10 +232,7 @@ fn funding_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
                 <span><i class="sw part-r"></i>{ w.region }</span>
                 <span><i class="sw part-k"></i>{ w.kommuner }</span>
             </div>
-            <svg viewBox={format!("0 0 {} {}", p(W), p(H))} role="img" aria-labelledby="funding-chart-title funding-chart-desc" focusable="false">
-                <desc id="funding-chart-desc">{ summary }</desc>
-                { for bars }
-            </svg>
+            { svg("funding", &summary, &bars) }
             { disclosure(open, None, w.chart_as_table.to_string(), || html! {
                 <table class="chart-table">
                     <thead><tr>

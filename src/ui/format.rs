@@ -9,7 +9,7 @@ use crate::engine::NumberFormat;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 struct Formatters {
@@ -90,7 +90,7 @@ fn call(pick: fn(&Formatters) -> &Function, value: &str) -> String {
 }
 
 /// Which formatter: the key of the memo below.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Style {
     Plain,
     Kr,
@@ -103,8 +103,8 @@ enum Style {
 thread_local! {
     /// Intl's answers, remembered: a render formats a few hundred figures
     /// and most are the same as last time. Each answer from Intl costs two
-    /// string crossings between wasm and JS; a hit costs a hash lookup.
-    static MEMO: RefCell<HashMap<(Style, Decimal), String>> = RefCell::new(HashMap::new());
+    /// string crossings between wasm and JS; a hit costs a search of an ordered map (a hash map brought std's hasher into the page).
+    static MEMO: RefCell<BTreeMap<(Style, Decimal), String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 fn memo(
