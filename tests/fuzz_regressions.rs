@@ -4,7 +4,7 @@
 
 use finsam_kalkyl::engine::matching::allocate;
 use finsam_kalkyl::engine::money::MAX_AMOUNT;
-use finsam_kalkyl::engine::scenario::NewInsats;
+use finsam_kalkyl::engine::scenario::{CostChange, CostEdit, NewInsats};
 use finsam_kalkyl::engine::BudgetError;
 use finsam_kalkyl::engine::{
     analyse, import_bytes, presets, run_scenario, Budget, Change, MemberRef, Options, Quantity, Scenario,
@@ -284,4 +284,65 @@ fn a_percentage_of_a_sliver_is_none_not_an_overflow() {
     assert_eq!(budget_2024.label, "Budget 2024");
     assert!(budget_2024.members_total > Decimal::ZERO && budget_2024.members_total < Decimal::ONE);
     assert_eq!(budget_2024.equity_pct_of_members, None);
+}
+
+/// scenario: Södra Vätterbygden 2024 scaled to the limit, Kansli raised by
+/// 768 % eighteen times over. The page keeps one change a line, but a link
+/// can carry many, and they compounded: the administration's share of the
+/// costs overflowed `Decimal` (a panic).
+#[test]
+fn many_changes_to_one_cost_line_that_compound_past_the_limit_are_refused() {
+    let mut budget = presets::find("sodra-vatterbygden-2024")
+        .unwrap()
+        .load()
+        .unwrap()
+        .budget;
+    for v in budget.rows.iter_mut().flat_map(|r| r.values.iter_mut()).flatten() {
+        *v = (*v * d(10_000_000)).min(d(MAX_AMOUNT));
+    }
+    let change = |edit| CostChange {
+        line: "Kansli".into(),
+        edit,
+    };
+    let raised = |edits: &[CostEdit]| Scenario {
+        cost_changes: edits.iter().copied().map(change).collect(),
+        ..Scenario::default()
+    };
+    assert_eq!(
+        run(&budget, &raised(&[CostEdit::Percent(d(768)); 18])),
+        Err(ScenarioError::AmountTooLarge {
+            what: Quantity::CostChange
+        })
+    );
+    // Changes that add the limit, then multiply it, go past what one
+    // change can; so do two at their top.
+    for edits in [
+        [CostEdit::Kr(d(MAX_AMOUNT)), CostEdit::Percent(d(1000))],
+        [CostEdit::Percent(d(1000)), CostEdit::Percent(d(1000))],
+    ] {
+        assert_eq!(
+            run(&budget, &raised(&edits)),
+            Err(ScenarioError::AmountTooLarge {
+                what: Quantity::CostChange
+            }),
+            "{edits:?}"
+        );
+    }
+    // One change at its limit, or several within reason, still run.
+    for edits in [
+        &[CostEdit::Percent(d(1000))][..],
+        &[CostEdit::Kr(-d(MAX_AMOUNT))],
+        &[
+            CostEdit::Percent(d(10)),
+            CostEdit::Percent(d(10)),
+            CostEdit::Kr(d(50_000)),
+        ],
+        &[
+            CostEdit::Percent(d(1000)),
+            CostEdit::Off,
+            CostEdit::Percent(d(1000)),
+        ],
+    ] {
+        assert_eq!(run(&budget, &raised(edits)), Ok(()), "{edits:?}");
+    }
 }

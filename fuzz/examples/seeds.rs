@@ -8,7 +8,9 @@ use finsam_kalkyl::engine::model::{KeyBasis, KeyWeight, SplitKey};
 use finsam_kalkyl::engine::presets::PRESETS;
 use finsam_kalkyl::engine::scenario::{CostChange, CostEdit, NewInsats};
 use finsam_kalkyl::engine::{Budget, Change, Lang, MemberRef, Mode, Scenario};
-use finsam_kalkyl::state::{ImportedBudget, Link, NamedScenario, Saved, State, LINK_VERSION, SAVED_VERSION};
+use finsam_kalkyl::state::persist::link::{self, Link, LINK_VERSION};
+use finsam_kalkyl::state::persist::{read_saved, NativeCodec, Saved, SAVED_VERSION};
+use finsam_kalkyl::state::{ImportedBudget, NamedScenario, State};
 use finsam_kalkyl_fuzz::words::{KINDS, LABELS, UNITS};
 use finsam_kalkyl_fuzz::{PRESET_READER, TABLES};
 use rust_decimal::Decimal;
@@ -19,6 +21,14 @@ fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
     let dir = dir.join("corpus").join(target);
     std::fs::create_dir_all(&dir).expect("can create the corpus folder");
     std::fs::write(dir.join(name), bytes).expect("can write a seed");
+}
+
+/// The state a seed link opens: a seed that does not open would start the
+/// fuzzer at the door's first refusal.
+fn open_link(text: &str) -> State {
+    link::parse(text, &NativeCodec)
+        .and_then(|l| link::open(l, PRESET_READER))
+        .expect("the seed link opens")
 }
 
 /// A scenario that sets every field, on a budget's own members and lines.
@@ -182,8 +192,19 @@ fn main() {
                 guideline: (n == 1).then(|| Decimal::from(25)),
             };
             let text = serde_json::to_string(&link).expect("serialises");
-            State::from_link(&text, PRESET_READER).expect("the seed link opens");
+            let state = open_link(&text);
             write(out, "share_link", &format!("{}-{n}.json", p.id), text.as_bytes());
+            if n == 1 {
+                // The same link as the address carries it, for the
+                // fragment's decoder.
+                let fragment = link::write(&state, &NativeCodec);
+                write(
+                    out,
+                    "share_link",
+                    &format!("{}-{n}.fragment", p.id),
+                    fragment.as_bytes(),
+                );
+            }
             json_words(&text, &mut json);
         }
 
@@ -202,7 +223,7 @@ fn main() {
             guideline: None,
         };
         let text = serde_json::to_string(&link).expect("serialises");
-        State::from_link(&text, PRESET_READER).expect("the seed link opens");
+        open_link(&text);
         write(
             out,
             "share_link",
@@ -232,7 +253,7 @@ fn main() {
             guideline: Some(Decimal::from(30)),
         };
         let text = serde_json::to_string(&saved).expect("serialises");
-        State::from_saved(&text, PRESET_READER).expect("the seed state opens");
+        read_saved(&text, &NativeCodec, PRESET_READER).expect("the seed state opens");
         write(out, "saved_state", &format!("{}.json", p.id), text.as_bytes());
         json_words(&text, &mut json);
     }
@@ -258,6 +279,7 @@ fn main() {
         "false",
     ];
     json.extend(numbers.iter().map(|n| n.to_string()));
+    json.insert(link::PREFIX.to_string());
     write_dict(out, "json.dict", &json);
 
     let mut table: BTreeSet<String> = LABELS.iter().map(|s| s.to_string()).collect();

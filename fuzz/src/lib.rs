@@ -12,16 +12,22 @@ pub mod table;
 pub mod targets;
 pub mod words;
 
+/// The page's slider geometry (`src/ui/slider.rs`, pure but compiled only
+/// for the page): a link or a saved state sets the values it is drawn from.
+#[path = "../../src/ui/slider.rs"]
+pub mod slider;
+
 use finsam_kalkyl::engine::analysis::ColumnFigures;
+use finsam_kalkyl::engine::explain::explain;
 use finsam_kalkyl::engine::presets::{Preset, PRESETS};
-use finsam_kalkyl::engine::scenario::{
-    describe, visible_findings, CostChange, CostEdit, NewInsats, ScenarioOutcome,
-};
+use finsam_kalkyl::engine::scenario::{visible_findings, CostChange, CostEdit, NewInsats, ScenarioOutcome};
 use finsam_kalkyl::engine::{
     analyse, money::MAX_AMOUNT, report, run_scenario, Analysis, Budget, Change, Finding, Lang, MemberRef,
     Mode, Options, Scenario, SwedishFormat,
 };
-use finsam_kalkyl::state::{Action, Field, PresetReader, State, READ_TABLES};
+use finsam_kalkyl::state::persist::{link, read_saved, NativeCodec};
+use finsam_kalkyl::state::{Edit, Field, PresetReader, State, READ_TABLES};
+use finsam_kalkyl::words::{ask_note, describe, Say};
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -171,9 +177,15 @@ pub fn check_outcome(base: &Analysis, scenario: Option<&Scenario>, outcome: &Sce
 /// Everything the page and the CLI do with an outcome that could panic.
 pub fn show_outcome(base: &Analysis, scenario: &Scenario, outcome: &ScenarioOutcome) {
     let columns: Vec<usize> = (0..base.columns.len()).collect();
+    let headline = explain(base, scenario, outcome);
     for lang in LANGS {
         let _ = report::rows(base, &outcome.columns, &columns, lang);
         let _ = describe(base, scenario, outcome.from_year, lang, &SwedishFormat);
+        let _ = headline.lever.say(lang, &SwedishFormat);
+        let _ = headline.shortfall.as_ref().map(|s| s.say(lang, &SwedishFormat));
+        for ask in &headline.asks {
+            let _ = ask_note(ask, lang, &SwedishFormat);
+        }
     }
     let _ = visible_findings(&[], base, outcome);
     let _ = outcome.first_deficit_year(base);
@@ -195,7 +207,7 @@ pub fn run_checked(
         }
         Err(e) => {
             for lang in LANGS {
-                let _ = e.message(lang, &SwedishFormat);
+                let _ = e.say(lang, &SwedishFormat);
             }
             None
         }
@@ -317,22 +329,29 @@ pub fn check_state(state: &State) {
     .chain((0..state.base.kommun_names.len().min(3)).map(Field::Kommun))
     .chain((0..state.base.cost_lines.len().min(3)).map(Field::CostLine));
     for field in fields {
-        let _ = (
-            state.current_value(field),
-            state.baseline_value(field),
-            state.step(field),
-        );
-        assert!(
-            state.slider_min(field) <= state.slider_max(field),
-            "slider of {field:?}"
-        );
-        let stepped = state.apply(Action::Step(field, 1));
+        let (current, baseline) = (state.current_value(field), state.baseline_value(field));
+        // Percentages are typed, one percentage point a step; amounts have
+        // the slider's step and range, drawn from these values.
+        let step = if field.is_percent() {
+            Decimal::ONE
+        } else {
+            let geometry = slider::slider(baseline, current);
+            assert!(geometry.min <= geometry.max, "slider of {field:?}: {geometry:?}");
+            geometry.step
+        };
+        let stepped = state.apply(Edit::Step(field, step));
         check_outcome(&stepped.base, Some(&stepped.scenario), &stepped.outcome);
     }
     let saved = serde_json::to_string(&state.saved()).expect("the saved state serialises");
-    let again = State::from_saved(&saved, PRESET_READER).expect("a saved state the app wrote reads back");
+    let again =
+        read_saved(&saved, &NativeCodec, PRESET_READER).expect("a saved state the app wrote reads back");
     assert_eq!(again.saved(), state.saved(), "the saved state round-trips");
-    let link = serde_json::to_string(&state.link()).expect("the link serialises");
-    let again = State::from_link(&link, PRESET_READER).expect("a link the app wrote reads back");
+    // The link as the page writes it into the address, read back as the
+    // page reads it: the fragment's format, not only its JSON.
+    let fragment = link::write(state, &NativeCodec);
+    let again = link::read(&fragment, &NativeCodec)
+        .expect("the app writes a link's fragment")
+        .and_then(|l| link::open(l, PRESET_READER))
+        .expect("a link the app wrote reads back");
     assert_eq!(again.link(), state.link(), "the link round-trips");
 }

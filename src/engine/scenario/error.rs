@@ -192,6 +192,7 @@ pub(super) fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, Scen
             _ => {}
         }
     }
+    check_line_changes(scenario, base)?;
     for n in &scenario.new_insatser {
         if n.end < n.start || n.yearly < Decimal::ZERO {
             return Err(ScenarioError::InsatsYears { name: n.name.clone() });
@@ -220,6 +221,32 @@ pub(super) fn validate(scenario: &Scenario, base: &Analysis) -> Result<i32, Scen
     }
     check_compounding(scenario, base, from)?;
     Ok(from)
+}
+
+/// The page keeps one change a cost line, but a link or a file can carry
+/// several, and percentages compound: refused when together they could
+/// take a line further than one change at its limits can (×11, or the
+/// limit added), which would otherwise overflow `Decimal` (a panic).
+fn check_line_changes(scenario: &Scenario, base: &Analysis) -> Result<(), ScenarioError> {
+    let limit = Decimal::from(MAX_AMOUNT);
+    for line in &base.cost_lines {
+        // Each change at most adds the limit or multiplies by 11, and the
+        // loop stops past 11 × the limit: the bound cannot overflow.
+        let mut bound = limit;
+        for c in scenario.cost_changes.iter().filter(|c| c.line == line.label) {
+            bound = match c.edit {
+                CostEdit::Kr(v) => bound + v.abs(),
+                CostEdit::Percent(p) => bound * (Decimal::ONE + p / Decimal::ONE_HUNDRED),
+                CostEdit::Off => Decimal::ZERO,
+            };
+            if bound > limit * Decimal::from(11) {
+                return Err(ScenarioError::AmountTooLarge {
+                    what: Quantity::CostChange,
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Step-up, indexation and interest compound once a year from `from` to
