@@ -40,8 +40,9 @@ const PREVIEW_ELEMENTS: usize = 6000;
 pub fn ImportPanel(props: &ImportProps) -> Html {
     let state = &props.store.0;
     let (lang, w) = (state.lang, words(state.lang));
-    // A file being read; dropping the reader would cancel it.
-    let file_reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    // Which file read is wanted: a newer file, or the panel closing (this
+    // dropped), makes an earlier read's bytes unwanted.
+    let file_reads = use_mut_ref(u32::default);
     let dragging = use_state(bool::default);
     let store = props.store.clone();
 
@@ -96,12 +97,20 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
     };
     let reread = Callback::from(move |choices: Choices| ask(None, sent.borrow().clone(), Some(choices)));
     let read_file = {
-        let (store, file_reader, import) = (store.clone(), file_reader.clone(), import.clone());
+        let (store, file_reads, import) = (store.clone(), file_reads.clone(), import.clone());
         move |file: web_sys::File| {
             let name = file.name();
             let (store, import) = (store.clone(), import.clone());
-            let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::Blob::from(file), move |result| {
-                let bytes = result.unwrap_or_default();
+            let turn = {
+                let mut n = file_reads.borrow_mut();
+                *n = n.wrapping_add(1);
+                *n
+            };
+            let wanted = std::rc::Rc::downgrade(&file_reads);
+            super::load::read_bytes(file, move |bytes| {
+                if wanted.upgrade().is_none_or(|n| *n.borrow() != turn) {
+                    return;
+                }
                 // Past the limit even JSON goes to the worker, which says so.
                 if bytes.len() <= MAX_BYTES && looks_like_json(&bytes) {
                     super::workers::forget_imports();
@@ -111,7 +120,6 @@ pub fn ImportPanel(props: &ImportProps) -> Html {
                     import(Some(name), js_sys::Uint8Array::from(bytes.as_slice()).into());
                 }
             });
-            *file_reader.borrow_mut() = Some(reader);
         }
     };
     let on_text = {

@@ -112,6 +112,15 @@ async fn budget_file(name: &str) -> Result<Imported, FileError> {
     }
 }
 
+/// A file's bytes (none when it cannot be read), for `then`: with the
+/// waiting the page has already, rather than a FileReader's callbacks.
+pub fn read_bytes(file: web_sys::File, then: impl FnOnce(Vec<u8>) + 'static) {
+    spawn(Box::pin(async move {
+        let bytes = settled(file.array_buffer()).await;
+        then(bytes.map(|b| Uint8Array::new(&b).to_vec()).unwrap_or_default());
+    }));
+}
+
 /// `bytes` through the browser's `CompressionStream` or
 /// `DecompressionStream` (`class`) for raw deflate, as a Response to read
 /// the result from; none where the browser has no such stream. Reached
