@@ -88,7 +88,7 @@ fn labels(svg: &mut String, x: f64, shift: f64, y: f64, figure: &str, year: impl
 
 /// The chart's drawing, written as SVG text: it has no handlers and only
 /// figures and words the page wrote itself (escaped all the same), and as
-/// `html!` its elements cost the page about N kB gzip more.
+/// `html!` its elements cost the page more code (BENCHMARKS.md).
 fn svg(id: &str, summary: &str, body: &str) -> Html {
     Html::from_html_unchecked(AttrValue::from(format!(
         r#"<svg viewBox="0 0 {} {}" role="img" aria-labelledby="{id}-chart-title {id}-chart-desc" focusable="false"><desc id="{id}-chart-desc">{}</desc>{body}</svg>"#,
@@ -100,7 +100,9 @@ fn svg(id: &str, summary: &str, body: &str) -> Html {
 
 /// Text as it may stand in an element or a quoted attribute.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
 }
 
 #[component]
@@ -135,14 +137,25 @@ fn equity_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
         let x0 = LEFT + group * n as f64 + group / 2.0 - bar - 2.0;
         for (x, v, class) in [
             (x0, b, "bar-base"),
-            (x0 + bar + 4.0, s, if s < Decimal::ZERO { "bar-neg" } else { "bar-scen" }),
+            (
+                x0 + bar + 4.0,
+                s,
+                if s < Decimal::ZERO { "bar-neg" } else { "bar-scen" },
+            ),
         ] {
             let y = scale.y(px(v));
             let (top, height) = if y < zero { (y, zero - y) } else { (zero, y - zero) };
             rect(&mut bars, class, x, top, bar, height.max(1.0));
         }
         let label_y = (scale.y(px(s)).min(zero) - 6.0).max(12.0);
-        labels(&mut bars, x0 + bar + 2.0, bar / 2.0 + 2.0, label_y, &short_kr(s), base.columns[i].year);
+        labels(
+            &mut bars,
+            x0 + bar + 2.0,
+            bar / 2.0 + 2.0,
+            label_y,
+            &short_kr(s),
+            base.columns[i].year,
+        );
     }
     let last = cols[cols.len() - 1];
     let summary = format!(
@@ -209,7 +222,14 @@ fn funding_chart(props: &ChartsProps, open: &UseStateHandle<bool>) -> Html {
         }
         let total = outcome.columns[i].members_total;
         let label_y = (scale.y(px(total)) - 6.0).max(12.0);
-        labels(&mut bars, x + bar / 2.0, 0.0, label_y, &short_kr(total), base.columns[i].year);
+        labels(
+            &mut bars,
+            x + bar / 2.0,
+            0.0,
+            label_y,
+            &short_kr(total),
+            base.columns[i].year,
+        );
     }
     let first = cols[0];
     let c = &outcome.columns[first];
