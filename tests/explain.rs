@@ -155,3 +155,19 @@ fn a_partly_matched_raise_says_what_is_left_unmatched() {
     };
     assert_eq!(total, d(200_000));
 }
+
+#[test]
+fn a_cut_asks_nothing_of_the_state_even_when_its_utrymme_is_short() {
+    // Utrymme 5 000 000, below what the state matches today (5 586 000):
+    // Habo's cut lowers what the state must pay, so its line carries no
+    // "needs utrymme" note; the shortfall says what is not matched.
+    let e = habo(-10_000, Mode::Key, Some(5_000_000));
+    let state = e.asks.iter().find(|a| a.member.starts_with("Staten")).unwrap();
+    assert_eq!(state.state_short, None);
+    assert!(state.amount < d(0), "{:?}", state.amount);
+    assert!(e.shortfall.is_some());
+    // The same utrymme and a raise: the note names what is missing.
+    let e = habo(10_000, Mode::Key, Some(5_000_000));
+    let state = e.asks.iter().find(|a| a.member.starts_with("Staten")).unwrap();
+    assert_eq!(state.state_short, Some(d(5_586_000 + 273_020 - 5_000_000)));
+}

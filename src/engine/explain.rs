@@ -116,7 +116,11 @@ pub fn explain(base: &Analysis, scenario: &Scenario, outcome: &ScenarioOutcome) 
                 member: a.member.clone(),
                 role: a.role,
                 amount: if state { a.paid_delta } else { a.offer_delta },
-                state_short: (state && a.offer_delta > a.paid_delta).then(|| a.offer_delta - a.paid_delta),
+                // Only where the change asks more of the state than it can
+                // give: after a cut, what the utrymme lacks is the
+                // shortfall's to say, not this change's.
+                state_short: (state && a.offer_delta > a.paid_delta && a.offer_delta > Decimal::ZERO)
+                    .then(|| a.offer_delta - a.paid_delta),
             }
         })
         .collect();
