@@ -20,22 +20,11 @@ try {
   compiled.catch(() => {}); // handled below
 } catch {}
 
-// The browser's first Intl formatter loads its locale data. Done while the
-// wasm compiles, in a task after the compile has started, it no longer
-// delays the first figures.
-setTimeout(() => {
-  new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(0);
-  new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' });
-});
+// The date on the print-out is the app's only use of Intl at start: its
+// locale data loads while the wasm compiles, in a task after the compile
+// has started, not in the app's first render.
+setTimeout(() => new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' }));
 
-// The app renders after DOMContentLoaded and one task more (or after 100 ms
-// at most): Chromium's own work after that event (form scanning, forced
-// layouts) then comes before the render, not between it and the first paint.
-await new Promise((go) => {
-  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => setTimeout(go), { once: true });
-  else setTimeout(go);
-  setTimeout(go, 100);
-});
 const { default: init } = await import(GLUE);
 await init({ module_or_path: await (compiled || Promise.reject()).catch(() => WASM) });
 

@@ -5,7 +5,7 @@
 import { fail, replaceOnce } from './stage.mjs';
 
 /** `glue` is the app's glue with short names, not minified: the script below calls its init function by name. */
-export async function writeSingleFile(stage, { glue, wasm, icon, boot, workers }) {
+export async function writeSingleFile(stage, { glue, wasm, icon, boot, first, workers }) {
   for (const [name, source] of [['app', glue], ...Object.entries(workers).map(([w, { glueSource }]) => [w, glueSource])]) {
     if (/<\/script/i.test(source)) fail(`the ${name} glue contains </script>; it cannot be inlined`);
   }
@@ -23,6 +23,8 @@ export async function writeSingleFile(stage, { glue, wasm, icon, boot, workers }
     const css = await stage.read(link.match(/href="\.\/([^"]+)"/)[1], 'utf8');
     html = replaceOnce(html, link, `<style>\n${css}\n</style>`, 'index.html');
   }
+  const firstTag = tag(new RegExp(`<script src="\\./${first}"[^>]*></script>`));
+  html = replaceOnce(html, firstTag, `<script>${await stage.read(first, 'utf8')}</script>`, 'index.html');
   const svg = await stage.read(icon);
   html = html.replace(tag(/<link rel="icon"[^>]*>/), `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`);
   const base64 = (bytes) => `Uint8Array.from(atob("${bytes.toString('base64')}"), (c) => c.charCodeAt(0))`;
@@ -32,11 +34,6 @@ export async function writeSingleFile(stage, { glue, wasm, icon, boot, workers }
   });
   const scripts = `<script>
 window.__finsamWorkers = { ${blobs.join(',\n')} };
-// As boot.js does: the first Intl formatter's locale data, loaded while the wasm compiles.
-setTimeout(() => {
-  new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(0);
-  new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' });
-});
 </script>
 <script type="module">
 ${glue}

@@ -66,7 +66,7 @@ pub fn budget_from_json(text: &str) -> Result<Budget, crate::engine::BudgetError
 pub const READ_JSON: PresetReader = PresetReader(|p| budget_from_json(p.json).ok());
 
 /// The localStorage key, versioned with the saved format.
-const STORAGE_KEY: &str = "finsam-kalkyl/v1";
+pub const STORAGE_KEY: &str = "finsam-kalkyl/v1";
 
 /// How the page is shown, from the URL (`?embed&preset=…&lang=en`) or from
 /// a host page's mount element (`data-preset`, `data-lang`), as written
@@ -209,21 +209,6 @@ pub fn post_height() {
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"finsam-kalkyl:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
     let _ = parent.post_message(&message, "*");
-}
-
-/// Runs `f` in a task of its own once the browser has painted the next
-/// frame: a callback at the next animation frame runs just before that
-/// paint, and a timeout set from there runs after it.
-pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    let mut f = Some(f);
-    let later = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        if let Some(f) = f.take() {
-            gloo::timers::callback::Timeout::new(0, f).forget();
-        }
-    });
-    let _ = gloo::utils::window().request_animation_frame(later.as_ref().unchecked_ref());
-    // A few bytes, three times per page: simpler than keeping it to drop.
-    later.forget();
 }
 
 /// Posts the height now and on every change of the page's size.

@@ -1,8 +1,11 @@
 //! The Yew shell: one state ([`crate::state::State`]) in one reducer, and
 //! components that only render it and dispatch actions.
 
-#[cfg(feature = "bench")]
+#[cfg(all(feature = "bench", target_arch = "wasm32"))]
 mod bench;
+// Natively (the build's prerender) nothing starts the app or runs its
+// handlers, so what only they call is unused there.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod browser;
 mod charts;
 mod controls;
@@ -12,13 +15,19 @@ mod headline;
 mod hooks;
 mod importer;
 mod planning;
+#[cfg(not(target_arch = "wasm32"))]
+mod prerender;
 mod slider;
 mod table;
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 mod text;
 mod tools;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod workers;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use prerender::output as prerender;
 
 use crate::engine::Lang;
 use crate::state::{Action, Edit, Library, Source, State, View};
@@ -156,11 +165,22 @@ fn top_controls(state: &State, dispatch: &Callback<Action>) -> Html {
     }
 }
 
+/// The state the page opens with: in the browser from its address and
+/// what it saved; in the build's prerender what a first visit opens.
+#[cfg(target_arch = "wasm32")]
+use browser::initial_state;
+#[cfg(not(target_arch = "wasm32"))]
+use prerender::initial_state;
+
+/// Whether the sections below the first screen are rendered: the
+/// prerender holds the first screen only, and the app adds the rest.
+const WHOLE_PAGE: bool = cfg!(target_arch = "wasm32");
+
 #[component]
 fn App(props: &AppProps) -> Html {
     let store = {
         let config = props.config.clone();
-        use_reducer(move || Store(browser::initial_state(&config)))
+        use_reducer(move || Store(initial_state(&config)))
     };
     let dispatch = {
         let store = store.clone();
@@ -172,7 +192,8 @@ fn App(props: &AppProps) -> Html {
     let embed = props.config.embed;
 
     let importing = use_state(bool::default);
-    let shown = hooks::use_deferred_sections(3);
+    let fk = use_node_ref();
+    hooks::use_takeover(fk.clone());
     hooks::use_document_lang(lang, props.mounted);
     let latest = hooks::use_autosave(&store, props.mounted);
     hooks::use_undo_keys(dispatch.clone());
@@ -189,13 +210,17 @@ fn App(props: &AppProps) -> Html {
     let base = || Shared(Rc::clone(&state.base));
     let outcome = || Shared(Rc::clone(&state.outcome));
     let explanation = use_memo((base(), outcome()), |_| state.explanation());
-    // The date changes once a day, not once a keystroke.
+    // The date changes once a day, not once a keystroke. The prerender,
+    // made at build time, has none: its print-out is the app's.
+    #[cfg(target_arch = "wasm32")]
     let today = use_memo(lang, |lang| browser::today(*lang));
+    #[cfg(not(target_arch = "wasm32"))]
+    let today = String::new();
     // Built once: in the header, or at the top of an embedded page.
     let top = top_controls(state, &dispatch);
 
     html! {
-        <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code}>
+        <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code} ref={fk}>
         if !embed {
             <a class="skip" href="#kalkyl">{ w.skip }</a>
             <header class="top">
@@ -239,7 +264,7 @@ fn App(props: &AppProps) -> Html {
                 </div>
             </div>
             { headline::sticky_summary(&state.base, &state.outcome, lang) }
-            if shown > 0 {
+            if WHOLE_PAGE {
                 <table::YearTable
                     base={base()}
                     outcome={outcome()}
@@ -247,11 +272,7 @@ fn App(props: &AppProps) -> Html {
                     show_all={state.show_all_columns}
                     {lang}
                     dispatch={dispatch.clone()} />
-            }
-            if shown > 1 {
                 { planning::section(state, &store.dispatcher()) }
-            }
-            if shown > 2 {
                 <tools::Scenarios
                     {lang}
                     base={base()}
@@ -274,28 +295,29 @@ fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Renders the app off the page, into an element of its own; once
+/// rendered it takes the place of the first screen the page arrived with
+/// (`hooks::use_takeover`).
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     #[cfg(feature = "bench")]
     if bench::run_if_asked() {
         return;
     }
     let document = gloo::utils::document();
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
     // A förbund's page can mount the calculator into its own element.
-    let host = document.get_element_by_id("finsam-kalkyl");
-    match host {
-        Some(element) => {
-            let props = AppProps {
-                config: browser::Config::from_element(&element),
-                mounted: true,
-            };
-            yew::Renderer::<App>::with_root_and_props(element, props).render();
-        }
-        None => {
-            let props = AppProps {
-                config: browser::Config::from_url(),
-                mounted: false,
-            };
-            yew::Renderer::<App>::with_props(props).render();
-        }
-    }
+    let props = match document.get_element_by_id("finsam-kalkyl") {
+        Some(host) => AppProps {
+            config: browser::Config::from_element(&host),
+            mounted: true,
+        },
+        None => AppProps {
+            config: browser::Config::from_url(),
+            mounted: false,
+        },
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
