@@ -405,6 +405,14 @@ mod tests {
         assert_eq!(format_percent(d("9.598")), "9,6\u{a0}%");
         assert_eq!(format_percent(d("-0.04")), "0,0\u{a0}%");
         assert_eq!(format_percent(d("-1.25")), "\u{2212}1,3\u{a0}%");
+        // Signed as Intl's `exceptZero`: by the figure written, so what
+        // rounds to zero has no sign.
+        use crate::engine::{NumberFormat, SwedishFormat};
+        assert_eq!(SwedishFormat.signed_kr(d("40000")), "+40\u{a0}000\u{a0}kr");
+        assert_eq!(SwedishFormat.signed_kr(d("-5000")), "\u{2212}5\u{a0}000\u{a0}kr");
+        assert_eq!(SwedishFormat.signed_kr(d("0.001")), "0\u{a0}kr");
+        assert_eq!(SwedishFormat.signed_percent(d("0.04")), "0,0\u{a0}%");
+        assert_eq!(SwedishFormat.signed_percent(d("0.05")), "+0,1\u{a0}%");
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! Tests in headless Chromium (wasm-bindgen-test): Intl against the
-//! engine's own format, and the app mounted and typed into.
+//! Tests in headless Chromium (wasm-bindgen-test): the page's number
+//! format against the browser's `Intl.NumberFormat` in sv-SE, and the app
+//! mounted and typed into.
 
 use super::format;
-use crate::engine::money::{format_amount, format_percent};
+use js_sys::{Array, Intl, Object, Reflect};
 use rust_decimal::Decimal;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -13,33 +14,91 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
-#[wasm_bindgen_test]
-fn intl_writes_what_the_engine_writes() {
-    for v in [
-        "0",
-        "1",
-        "-7",
-        "999",
-        "1000",
-        "1234567",
-        "-184500",
-        "1000.5",
-        "-0.25",
-        "999999999999",
-    ] {
-        assert_eq!(format::plain(d(v)), format_amount(d(v)), "{v}");
-        assert_eq!(
-            format::kr(d(v)),
-            format!("{}\u{a0}kr", format_amount(d(v))),
-            "{v}"
-        );
+/// What `Intl.NumberFormat("sv-SE", options)` writes for `value`, given as
+/// a decimal string, which Intl formats exactly.
+fn intl(options: &[(&str, JsValue)], value: &str) -> String {
+    let object = Object::new();
+    for (key, v) in options {
+        Reflect::set(&object, &JsValue::from_str(key), v).unwrap();
     }
-    assert_eq!(format::percent(d("9.598")), format_percent(d("9.598")));
-    assert_eq!(format::signed_kr(d("40000")), "+40\u{a0}000\u{a0}kr");
-    assert_eq!(format::signed_kr(d("-5000")), "\u{2212}5\u{a0}000\u{a0}kr");
-    assert_eq!(format::signed_kr(Decimal::ZERO), "0\u{a0}kr");
-    assert_eq!(format::short_kr(d("11172000")), "11,2 mnkr");
-    assert_eq!(format::short_kr(d("-67324")), "\u{2212}67 tkr");
+    let format = Intl::NumberFormat::new(&Array::of1(&"sv-SE".into()), &object).format();
+    format.call1(&JsValue::NULL, &value.into()).unwrap().as_string().unwrap()
+}
+
+/// The options the page used when it formatted through Intl.
+fn money(sign: &str, currency: bool) -> Vec<(&'static str, JsValue)> {
+    let mut o = vec![
+        ("minimumFractionDigits", 2.into()),
+        ("maximumFractionDigits", 2.into()),
+        ("trailingZeroDisplay", "stripIfInteger".into()),
+        ("signDisplay", sign.into()),
+    ];
+    if currency {
+        o.extend([("style", "currency".into()), ("currency", "SEK".into())]);
+    }
+    o
+}
+
+fn percent(sign: &str) -> Vec<(&'static str, JsValue)> {
+    vec![
+        ("style", "percent".into()),
+        ("minimumFractionDigits", 1.into()),
+        ("maximumFractionDigits", 1.into()),
+        ("signDisplay", sign.into()),
+    ]
+}
+
+/// Every figure the page writes is written as Intl writes it in sv-SE,
+/// so the build's prerender (no Intl there) and the app agree in any
+/// browser: amounts, with and without kr and sign, percentages, and the
+/// charts' short figures, over whole and fractional values, both signs,
+/// halves and what rounds to zero.
+#[wasm_bindgen_test]
+fn the_page_writes_numbers_as_intl_does() {
+    let mut values: Vec<String> = [
+        "0", "1", "-1", "7", "-7", "999", "1000", "-1000", "1234567", "-184500", "999999999999",
+        "1000.5", "-0.25", "0.001", "-0.001", "0.005", "-0.005", "0.004", "12.345", "12.355",
+        "-12.345", "54.6", "0.5", "-0.5", "100000.994", "100000.995", "1.125", "2.675", "9.598",
+        "-9.55", "0.04", "-0.04", "0.05", "-0.05", "99.95", "-99.95", "11172000", "67324",
+        "-850000", "999999.5", "1000000", "-1000000", "1049999", "1050000", "1150000",
+        "-1250000", "123456789", "5586000.4", "0.00001",
+    ]
+    .iter()
+    .map(|v| v.to_string())
+    .collect();
+    // And a spread of amounts with öre, as typed or computed.
+    let mut x: i64 = 12_345;
+    for _ in 0..200 {
+        x = (x * 7_919 + 104_729) % 2_000_000_007;
+        values.push(Decimal::new(x - 1_000_000_000, 2 + (x % 3) as u32).to_string());
+    }
+    for v in &values {
+        let dv = d(v);
+        assert_eq!(format::plain(dv), intl(&money("negative", false), v), "plain {v}");
+        assert_eq!(format::kr(dv), intl(&money("negative", true), v), "kr {v}");
+        assert_eq!(format::signed_kr(dv), intl(&money("exceptZero", true), v), "signed_kr {v}");
+        assert_eq!(format::signed_plain(dv), intl(&money("exceptZero", false), v), "signed_plain {v}");
+        let hundredth = (dv / Decimal::ONE_HUNDRED).to_string();
+        assert_eq!(format::percent(dv), intl(&percent("negative"), &hundredth), "percent {v}");
+        assert_eq!(format::signed_percent(dv), intl(&percent("exceptZero"), &hundredth), "signed_percent {v}");
+        // The charts' short figures: rounded first (as the page always
+        // did), then one decimal of millions or whole thousands.
+        let million = Decimal::from(1_000_000);
+        let short = if dv.abs() >= million {
+            let one = [
+                ("minimumFractionDigits", 1.into()),
+                ("maximumFractionDigits", 1.into()),
+                ("signDisplay", "negative".into()),
+            ];
+            format!("{} mnkr", intl(&one, &(dv / million).round_dp(1).to_string()))
+        } else {
+            format!(
+                "{} tkr",
+                intl(&money("negative", false), &(dv / Decimal::ONE_THOUSAND).round().to_string())
+            )
+        };
+        assert_eq!(format::short_kr(dv), short, "short_kr {v}");
+    }
 }
 
 #[wasm_bindgen_test]
