@@ -21,9 +21,10 @@ try {
 } catch {}
 
 // The date on the print-out is the app's only use of Intl at start: its
-// locale data loads while the wasm compiles, in a task after the compile
-// has started, not in the app's first render.
-setTimeout(() => new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' }));
+// locale data loads while the wasm downloads and compiles, after the
+// first paint (before it, it held up the prerender's), not in the app's
+// first render.
+requestAnimationFrame(() => setTimeout(() => new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' })));
 
 const { default: init } = await import(GLUE);
 await init({ module_or_path: await (compiled || Promise.reject()).catch(() => WASM) });

@@ -37,7 +37,8 @@ export const takeoverCore = (first) => fillTemplate('takeover.js', { FIRST: firs
 
 /**
  * Puts the first screen into index.html's #fk-pre and first-HASH.js in
- * its head, before the first link. Returns the script's name.
+ * its head, after Trunk's preloads and before the first stylesheet.
+ * Returns the script's name.
  */
 export async function writeFirst(stage, { page, first }) {
   const source = `(() => {\n${await takeoverCore(first)}\n${await readFile(new URL('www/first.js', root), 'utf8')}\n})();\n`;
@@ -45,10 +46,16 @@ export async function writeFirst(stage, { page, first }) {
   const name = `first-${contentHash(code)}.js`;
   await stage.write(name, code);
   await stage.editPage((html) => {
-    // Before the stylesheets: a script after one would wait for it.
+    // Trunk's preloads of the glue and the wasm go first, then the script,
+    // before the stylesheets (a script after one would wait for it). A
+    // preload the parser reaches only after this script has run came too
+    // late: boot.js's fetch had taken the preload scanner's request, and
+    // the parser's own preload then fetched the wasm a second time.
+    const preloads = [/<link rel="modulepreload"[^>]*>/, /<link rel="preload"[^>]*>/].map((re) => html.match(re)?.[0] ?? fail(`index.html has no ${re}`));
+    for (const tag of preloads) html = replaceOnce(html, tag, '', 'index.html');
     const link = html.match(/<link\b/)?.[0] ?? fail('index.html has no <link>');
-    const withScript = html.replace(link, `<script src="./${name}" integrity="${sri(code)}"></script>\n${link}`);
-    return replaceOnce(withScript, '<div id="fk-pre">', `<div id="fk-pre">${page}`, 'index.html');
+    html = html.replace(link, `${preloads.join('\n')}\n<script src="./${name}" integrity="${sri(code)}"></script>\n${link}`);
+    return replaceOnce(html, '<div id="fk-pre">', `<div id="fk-pre">${page}`, 'index.html');
   });
   return name;
 }

@@ -211,6 +211,21 @@ pub fn post_height() {
     let _ = parent.post_message(&message, "*");
 }
 
+/// Runs `f` in a task of its own once the browser has painted the next
+/// frame: a callback at the next animation frame runs just before that
+/// paint, and a timeout set from there runs after it.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let mut f = Some(f);
+    let later = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    });
+    let _ = gloo::utils::window().request_animation_frame(later.as_ref().unchecked_ref());
+    // A few bytes, three times per page: simpler than keeping it to drop.
+    later.forget();
+}
+
 /// Posts the height now and on every change of the page's size.
 pub fn watch_height() {
     post_height();

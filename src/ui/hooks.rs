@@ -1,7 +1,8 @@
 //! The App's effects, one hook each: what it does to the page around it
 //! (the document's language, the iframe's height), what it keeps (autosave
-//! and the address), the keys it answers, and how it takes the page over
-//! from the first screen the page arrived with.
+//! and the address), the keys it answers, how it takes the page over from
+//! the first screen the page arrived with, and the sections it adds after
+//! that.
 
 use super::text::words;
 use super::{browser, Latest, Store};
@@ -33,6 +34,27 @@ pub fn use_takeover(fk: NodeRef) {
 extern "C" {
     #[wasm_bindgen(js_namespace = window, js_name = finsamTakeover, catch)]
     fn take_over(root: &web_sys::Element) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+/// How many of the sections below the first screen to show. They (the
+/// year table, the planning tools, then the scenarios and the findings:
+/// about 60 % of the page's elements) come one by one after the app has
+/// taken over and painted its first screen, each in a task of its own: the
+/// fields and the figures they move are live without waiting for them, and
+/// a keystroke meanwhile waits for one part at most. The build's prerender
+/// is the first render, so it holds the first screen only.
+#[hook]
+pub fn use_deferred_sections(count: usize) -> usize {
+    let shown = use_state(usize::default);
+    {
+        let shown = shown.clone();
+        use_effect_with(*shown, move |&n| {
+            if n < count {
+                browser::after_next_paint(move || shown.set(n + 1));
+            }
+        });
+    }
+    *shown
 }
 
 /// Standalone, the document's language follows the app's; mounted, the

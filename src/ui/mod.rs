@@ -172,10 +172,6 @@ use browser::initial_state;
 #[cfg(not(target_arch = "wasm32"))]
 use prerender::initial_state;
 
-/// Whether the sections below the first screen are rendered: the
-/// prerender holds the first screen only, and the app adds the rest.
-const WHOLE_PAGE: bool = cfg!(target_arch = "wasm32");
-
 #[component]
 fn App(props: &AppProps) -> Html {
     let store = {
@@ -194,6 +190,7 @@ fn App(props: &AppProps) -> Html {
     let importing = use_state(bool::default);
     let fk = use_node_ref();
     hooks::use_takeover(fk.clone());
+    let shown = hooks::use_deferred_sections(3);
     hooks::use_document_lang(lang, props.mounted);
     let latest = hooks::use_autosave(&store, props.mounted);
     hooks::use_undo_keys(dispatch.clone());
@@ -264,7 +261,7 @@ fn App(props: &AppProps) -> Html {
                 </div>
             </div>
             { headline::sticky_summary(&state.base, &state.outcome, lang) }
-            if WHOLE_PAGE {
+            if shown > 0 {
                 <table::YearTable
                     base={base()}
                     outcome={outcome()}
@@ -272,7 +269,11 @@ fn App(props: &AppProps) -> Html {
                     show_all={state.show_all_columns}
                     {lang}
                     dispatch={dispatch.clone()} />
+            }
+            if shown > 1 {
                 { planning::section(state, &store.dispatcher()) }
+            }
+            if shown > 2 {
                 <tools::Scenarios
                     {lang}
                     base={base()}

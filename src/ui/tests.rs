@@ -22,7 +22,11 @@ fn intl(options: &[(&str, JsValue)], value: &str) -> String {
         Reflect::set(&object, &JsValue::from_str(key), v).unwrap();
     }
     let format = Intl::NumberFormat::new(&Array::of1(&"sv-SE".into()), &object).format();
-    format.call1(&JsValue::NULL, &value.into()).unwrap().as_string().unwrap()
+    format
+        .call1(&JsValue::NULL, &value.into())
+        .unwrap()
+        .as_string()
+        .unwrap()
 }
 
 /// The options the page used when it formatted through Intl.
@@ -56,12 +60,55 @@ fn percent(sign: &str) -> Vec<(&'static str, JsValue)> {
 #[wasm_bindgen_test]
 fn the_page_writes_numbers_as_intl_does() {
     let mut values: Vec<String> = [
-        "0", "1", "-1", "7", "-7", "999", "1000", "-1000", "1234567", "-184500", "999999999999",
-        "1000.5", "-0.25", "0.001", "-0.001", "0.005", "-0.005", "0.004", "12.345", "12.355",
-        "-12.345", "54.6", "0.5", "-0.5", "100000.994", "100000.995", "1.125", "2.675", "9.598",
-        "-9.55", "0.04", "-0.04", "0.05", "-0.05", "99.95", "-99.95", "11172000", "67324",
-        "-850000", "999999.5", "1000000", "-1000000", "1049999", "1050000", "1150000",
-        "-1250000", "123456789", "5586000.4", "0.00001",
+        "0",
+        "1",
+        "-1",
+        "7",
+        "-7",
+        "999",
+        "1000",
+        "-1000",
+        "1234567",
+        "-184500",
+        "999999999999",
+        "1000.5",
+        "-0.25",
+        "0.001",
+        "-0.001",
+        "0.005",
+        "-0.005",
+        "0.004",
+        "12.345",
+        "12.355",
+        "-12.345",
+        "54.6",
+        "0.5",
+        "-0.5",
+        "100000.994",
+        "100000.995",
+        "1.125",
+        "2.675",
+        "9.598",
+        "-9.55",
+        "0.04",
+        "-0.04",
+        "0.05",
+        "-0.05",
+        "99.95",
+        "-99.95",
+        "11172000",
+        "67324",
+        "-850000",
+        "999999.5",
+        "1000000",
+        "-1000000",
+        "1049999",
+        "1050000",
+        "1150000",
+        "-1250000",
+        "123456789",
+        "5586000.4",
+        "0.00001",
     ]
     .iter()
     .map(|v| v.to_string())
@@ -76,11 +123,27 @@ fn the_page_writes_numbers_as_intl_does() {
         let dv = d(v);
         assert_eq!(format::plain(dv), intl(&money("negative", false), v), "plain {v}");
         assert_eq!(format::kr(dv), intl(&money("negative", true), v), "kr {v}");
-        assert_eq!(format::signed_kr(dv), intl(&money("exceptZero", true), v), "signed_kr {v}");
-        assert_eq!(format::signed_plain(dv), intl(&money("exceptZero", false), v), "signed_plain {v}");
+        assert_eq!(
+            format::signed_kr(dv),
+            intl(&money("exceptZero", true), v),
+            "signed_kr {v}"
+        );
+        assert_eq!(
+            format::signed_plain(dv),
+            intl(&money("exceptZero", false), v),
+            "signed_plain {v}"
+        );
         let hundredth = (dv / Decimal::ONE_HUNDRED).to_string();
-        assert_eq!(format::percent(dv), intl(&percent("negative"), &hundredth), "percent {v}");
-        assert_eq!(format::signed_percent(dv), intl(&percent("exceptZero"), &hundredth), "signed_percent {v}");
+        assert_eq!(
+            format::percent(dv),
+            intl(&percent("negative"), &hundredth),
+            "percent {v}"
+        );
+        assert_eq!(
+            format::signed_percent(dv),
+            intl(&percent("exceptZero"), &hundredth),
+            "signed_percent {v}"
+        );
         // The charts' short figures: rounded first (as the page always
         // did), then one decimal of millions or whole thousands.
         let million = Decimal::from(1_000_000);
@@ -94,7 +157,10 @@ fn the_page_writes_numbers_as_intl_does() {
         } else {
             format!(
                 "{} tkr",
-                intl(&money("negative", false), &(dv / Decimal::ONE_THOUSAND).round().to_string())
+                intl(
+                    &money("negative", false),
+                    &(dv / Decimal::ONE_THOUSAND).round().to_string()
+                )
             )
         };
         assert_eq!(format::short_kr(dv), short, "short_kr {v}");
