@@ -65,7 +65,7 @@ function keep(parent) {
       if (el?.closest('#fk-pre > .fk')) log.push([type, place(el), el.value, el.checked]);
     }, true);
   }
-  return (root) => {
+  const take = (root) => {
     const pre = document.getElementById('fk-pre');
     const at = (path) => path.reduce((el, i) => el?.children[i], root.firstElementChild);
     const focused = pre?.contains(document.activeElement) && document.activeElement;
@@ -92,4 +92,7 @@ function keep(parent) {
       queueMicrotask(select);
     }
   };
+  // An app ready before the page is parsed (its files cached) waits for
+  // #fk-pre to be there.
+  return (root) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', () => take(root), { once: true }) : take(root));
 }

@@ -6,10 +6,10 @@
 //    after each rewrite (verify.mjs);
 // 2. the workers' files named by content hash (each checked too), because
 //    boot.js and embed.js carry those names;
-// 3. boot.js in place of Trunk's inline module script, so that index.html
-//    has no inline script (a strict Content-Security-Policy allows none);
-//    the first screen, rendered natively, and the head's script that
-//    chooses what the first paint shows (first.mjs);
+// 3. the first screen, rendered natively, and the head's script that
+//    chooses what the first paint shows and starts the app (first.mjs, with
+//    boot.js in place of Trunk's inline module script, so that index.html
+//    has no inline script: a strict Content-Security-Policy allows none);
 // 4. embed.js and the service worker, from the final file names;
 // 5. the single file, from index.html as Trunk writes its tags;
 // 6. index.html minified, last.
@@ -45,9 +45,9 @@ for (const sheet of (await stage.files()).filter((f) => /^[a-z]+-[0-9a-f]+\.css$
 const workers = await hashWorkers(stage);
 const boot = await writeBoot(stage, { glue, wasm, workers });
 const screens = prerender();
-const first = await writeFirst(stage, screens);
+const first = await writeFirst(stage, { ...screens, boot });
 await writeEmbed(stage, { glue, wasm, css, workers, ...screens });
 await writeServiceWorker(stage);
 // 5.–6.
-await writeSingleFile(stage, { glue: short.glue, wasm, icon, boot, first, workers });
+await writeSingleFile(stage, { glue: short.glue, wasm, icon, first, workers });
 await stage.editPage(minifyHtml);

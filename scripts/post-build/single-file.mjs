@@ -5,7 +5,7 @@
 import { fail, replaceOnce } from './stage.mjs';
 
 /** `glue` is the app's glue with short names, not minified: the script below calls its init function by name. */
-export async function writeSingleFile(stage, { glue, wasm, icon, boot, first, workers }) {
+export async function writeSingleFile(stage, { glue, wasm, icon, first, workers }) {
   for (const [name, source] of [['app', glue], ...Object.entries(workers).map(([w, { glueSource }]) => [w, glueSource])]) {
     if (/<\/script/i.test(source)) fail(`the ${name} glue contains </script>; it cannot be inlined`);
   }
@@ -23,8 +23,6 @@ export async function writeSingleFile(stage, { glue, wasm, icon, boot, first, wo
     const css = await stage.read(link.match(/href="\.\/([^"]+)"/)[1], 'utf8');
     html = replaceOnce(html, link, `<style>\n${css}\n</style>`, 'index.html');
   }
-  const firstTag = tag(new RegExp(`<script src="\\./${first}"[^>]*></script>`));
-  html = replaceOnce(html, firstTag, `<script>${await stage.read(first, 'utf8')}</script>`, 'index.html');
   const svg = await stage.read(icon);
   html = html.replace(tag(/<link rel="icon"[^>]*>/), `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}">`);
   const base64 = (bytes) => `Uint8Array.from(atob("${bytes.toString('base64')}"), (c) => c.charCodeAt(0))`;
@@ -39,6 +37,8 @@ window.__finsamWorkers = { ${blobs.join(',\n')} };
 ${glue}
 await __wbg_init({ module_or_path: ${base64(await stage.read(wasm))} });
 </script>`;
-  html = replaceOnce(html, tag(new RegExp(`<script type="module" async src="\\./${boot}"[^>]*></script>`)), scripts, 'index.html');
+  // The head's script without its start (boot.js), then the app started
+  // from the inlined glue and wasm.
+  html = replaceOnce(html, tag(new RegExp(`<script src="\\./${first.name}"[^>]*></script>`)), `<script>${first.withoutBoot}</script>\n${scripts}`, 'index.html');
   await stage.write('finsam-kalkyl.html', html);
 }

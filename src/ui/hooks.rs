@@ -25,7 +25,9 @@ pub fn use_takeover(fk: NodeRef) {
         };
         if !root.is_connected() && take_over(&root).is_err() {
             // A page without the script: the app on its own at the end.
-            let _ = gloo::utils::body().append_child(&root);
+            if let Some(body) = gloo::utils::document().body() {
+                let _ = body.append_child(&root);
+            }
         }
     });
 }
