@@ -20,11 +20,14 @@ try {
   compiled.catch(() => {}); // handled below
 } catch {}
 
-// The date on the print-out is the app's only use of Intl at start: its
-// locale data loads while the wasm downloads and compiles, after the
-// first paint (before it, it held up the prerender's), not in the app's
-// first render.
-requestAnimationFrame(() => setTimeout(() => new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' })));
+// The browser's first Intl formatters (the app's figures, the print-out's
+// date) load their locale data while the wasm downloads and compiles,
+// after the first paint (before it, they held up the prerender's), not in
+// the app's first render.
+requestAnimationFrame(() => setTimeout(() => {
+  new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(0);
+  new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' });
+}));
 
 import(GLUE)
   .then(async ({ default: init }) => init({ module_or_path: await (compiled || Promise.reject()).catch(() => WASM) }))

@@ -32,6 +32,11 @@ export async function writeSingleFile(stage, { glue, wasm, icon, first, workers 
   });
   const scripts = `<script>
 window.__finsamWorkers = { ${blobs.join(',\n')} };
+// As boot.js does: the first Intl formatters' locale data, loaded while the wasm compiles.
+setTimeout(() => {
+  new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(0);
+  new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' });
+});
 </script>
 <script type="module">
 ${glue}

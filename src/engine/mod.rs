@@ -36,7 +36,8 @@ pub enum Lang {
 }
 
 /// How messages write numbers. The browser passes one backed by
-/// `Intl.NumberFormat`; the CLI uses [`SwedishFormat`]. The signed forms
+/// `Intl.NumberFormat`; the CLI and the build's native prerender of the
+/// page use [`SwedishFormat`]. The signed forms
 /// follow from the plain ones unless a formatter has its own.
 pub trait NumberFormat {
     /// `1 234 567 kr`

@@ -1,6 +1,6 @@
 //! The contribution controls, one row per party, and the scenario settings.
 
-use super::format::{kr, plain, signed_kr, signed_percent, SwedishFormat};
+use super::format::{kr, plain, signed_kr, signed_percent, IntlFormat};
 use super::headline::delta_css;
 use super::slider::slider;
 use super::text::{words, Words};
@@ -200,7 +200,7 @@ fn MemberRow(props: &MemberRowProps) -> Html {
                 }
             }
             if let Some(e) = error {
-                <p class="error" id={format!("{id}-err")} role="alert">{ e.say(lang, &SwedishFormat) }</p>
+                <p class="error" id={format!("{id}-err")} role="alert">{ e.say(lang, &IntlFormat) }</p>
             }
         </div>
     }
@@ -285,7 +285,7 @@ fn settings(state: &State, dispatch: &Callback<Action>, w: &Words) -> Html {
                        aria-describedby={if step_error.is_some() { "f-stepup-help f-stepup-err" } else { "f-stepup-help" }} />
                 <p class="radio-help" id="f-stepup-help">{ w.step_up_help }</p>
                 if let Some(e) = step_error {
-                    <p class="error" id="f-stepup-err" role="alert">{ e.say(state.lang, &SwedishFormat) }</p>
+                    <p class="error" id="f-stepup-err" role="alert">{ e.say(state.lang, &IntlFormat) }</p>
                 }
             </div>
         </div>

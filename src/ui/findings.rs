@@ -1,7 +1,7 @@
 //! The engine's findings: severity in words (not only colour), where, and
 //! a plain message that cites its rule.
 
-use super::format::SwedishFormat;
+use super::format::IntlFormat;
 use super::text::words;
 use super::Shared;
 use crate::engine::scenario::visible_findings;
@@ -58,7 +58,7 @@ pub fn FindingItem(props: &ItemProps) -> Html {
             if !location.is_empty() {
                 <span class="where">{ location }</span>
             }
-            <span class="msg">{ f.body(lang, &SwedishFormat) }</span>
+            <span class="msg">{ f.body(lang, &IntlFormat) }</span>
         </li>
     }
 }

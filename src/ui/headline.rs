@@ -1,7 +1,7 @@
 //! The figures a politician reads first: total funding, what one krona
 //! brings, what the change asks of the others, and where equity ends.
 
-use super::format::{kr, signed_kr, SwedishFormat};
+use super::format::{kr, signed_kr, IntlFormat};
 use super::text::{words, Words};
 use super::Shared;
 use crate::engine::explain::{Explanation, Lever};
@@ -32,7 +32,7 @@ fn focus_state_offer(_: MouseEvent) {
 /// What a change brings and from whom, or why nothing: the CLI says the
 /// same, in the same words.
 fn lever(explanation: &Explanation, lang: Lang, w: &Words) -> Html {
-    let text = explanation.lever.say(lang, &SwedishFormat);
+    let text = explanation.lever.say(lang, &IntlFormat);
     match &explanation.lever {
         Lever::NoChange => html! { <p class="lever neutral">{ text }</p> },
         Lever::Quiet => html! {},
@@ -48,7 +48,7 @@ fn lever(explanation: &Explanation, lang: Lang, w: &Words) -> Html {
             <div class="lever good" data-testid="leverage">
                 <p class="lever-main">{ text }</p>
                 { for explanation.shortfall.as_ref().map(|s| html! {
-                    <p class="warn-text">{ s.say(lang, &SwedishFormat) }</p>
+                    <p class="warn-text">{ s.say(lang, &IntlFormat) }</p>
                 }) }
             </div>
         },
@@ -81,7 +81,7 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         .iter()
         .map(|a| {
             html! {
-                <li><span>{ &a.member }</span><strong>{ signed_kr(a.amount) }</strong>{ ask_note(a, lang, &SwedishFormat) }</li>
+                <li><span>{ &a.member }</span><strong>{ signed_kr(a.amount) }</strong>{ ask_note(a, lang, &IntlFormat) }</li>
             }
         })
         .collect();

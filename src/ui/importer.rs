@@ -3,7 +3,7 @@
 
 use super::findings::FindingItem;
 use super::format::plain;
-use super::format::SwedishFormat;
+use super::format::IntlFormat;
 use super::text::words;
 use super::Store;
 use crate::engine::{Lang, RowClass};
@@ -249,7 +249,7 @@ fn preview_view(preview: &Preview, store: &UseReducerHandle<Store>, lang: Lang) 
                 </table>
             </div>
             if let Some(error) = &preview.key_error {
-                <p class="error" role="alert">{ error.say(lang, &SwedishFormat) }</p>
+                <p class="error" role="alert">{ error.say(lang, &IntlFormat) }</p>
             }
             <h3>{ format!("{} ({})", w.findings, findings.len()) }</h3>
             if findings.is_empty() {

@@ -10,6 +10,12 @@ mod browser;
 mod charts;
 mod controls;
 mod findings;
+// Numbers through the browser's `Intl`; natively (the build's prerender),
+// where there is none, through the engine's own Swedish format.
+#[cfg(target_arch = "wasm32")]
+mod format;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "format/native.rs"]
 mod format;
 mod headline;
 mod hooks;

@@ -1,7 +1,7 @@
 //! Undo and redo, the share link, printing, messages about the app, the
 //! print-out's header, and saved scenarios with their comparison.
 
-use super::format::{kr, signed_kr, SwedishFormat};
+use super::format::{kr, signed_kr, IntlFormat};
 use super::text::words;
 use super::{browser, workers};
 use super::{Latest, Shared, Store};
@@ -72,7 +72,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </span>
             if let Some(notice) = &props.notice {
                 <div class={classes!("notice", matches!(**notice, Notice::LinkReady).then_some("ok"))} role="status">
-                    <p>{ notice.say(lang, &SwedishFormat) }</p>
+                    <p>{ notice.say(lang, &IntlFormat) }</p>
                     if let (Notice::LinkReady, Some(url)) = (&**notice, &*link) {
                         <div class="link-field">
                             <label for="share-link">{ w.link_label }</label>
@@ -106,7 +106,7 @@ fn export_file(
         &state.scenario,
         state.outcome.from_year,
         state.lang,
-        &SwedishFormat,
+        &IntlFormat,
     );
     let (bytes, name, mime) = match format {
         Export::Csv => (
@@ -133,7 +133,7 @@ fn export_file(
                 import_findings: state
                     .import_findings
                     .iter()
-                    .map(|finding| import::WordedFinding::new(finding, &SwedishFormat))
+                    .map(|finding| import::WordedFinding::new(finding, &IntlFormat))
                     .collect(),
             };
             let json = browser::to_json(&request, false).ok_or(ExportFailure::Browser)?;
@@ -184,7 +184,7 @@ pub fn print_header(state: &State, today: &str) -> Html {
         &state.scenario,
         state.outcome.from_year,
         state.lang,
-        &SwedishFormat,
+        &IntlFormat,
     );
     html! {
         <div class="print-only print-header">

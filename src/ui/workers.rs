@@ -4,7 +4,7 @@
 //! worker that fails is dropped, so the next request starts a new one.
 
 use super::browser::BrowserCodec;
-use super::format::SwedishFormat;
+use super::format::IntlFormat;
 use crate::engine::import::{ImportError, ImportErrorKind, ImportReply, Imported};
 use crate::engine::Lang;
 use crate::state::persist::Codec;
@@ -150,8 +150,8 @@ fn import_failed(why: WorkerFailure) -> Result<Imported, ImportError> {
         line: None,
         cell: None,
         kind: ImportErrorKind::Worded {
-            sv: why.say(Lang::Sv, &SwedishFormat),
-            en: why.say(Lang::En, &SwedishFormat),
+            sv: why.say(Lang::Sv, &IntlFormat),
+            en: why.say(Lang::En, &IntlFormat),
         },
     })
 }

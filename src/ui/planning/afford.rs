@@ -4,7 +4,7 @@
 //! what is typed and asked; each card is a function of its own. (Three
 //! components cost the page several kilobytes of Yew's code per component.)
 
-use super::super::format::{kr, SwedishFormat};
+use super::super::format::{kr, IntlFormat};
 use super::super::text::words;
 use super::super::{Shared, Store};
 use crate::engine::{
@@ -163,7 +163,7 @@ fn uniform_card(c: &Cards) -> Html {
         <div class="goal">
             <button type="button" class="tool primary" onclick={ask}>{ w.ask_uniform }</button>
             if let Some((floor, goal)) = &*c.uniform {
-                <p class="answer" data-testid="uniform-answer">{ crate::words::uniform_goal(goal, *floor, lang, &SwedishFormat) }</p>
+                <p class="answer" data-testid="uniform-answer">{ crate::words::uniform_goal(goal, *floor, lang, &IntlFormat) }</p>
                 if let Some(s) = goal.scenario.clone() {
                     <button type="button" class="tool" onclick={apply(&c.props.dispatcher, s)}>{ w.apply_answer }</button>
                 }
@@ -255,7 +255,7 @@ fn member_card(c: &Cards) -> Html {
             <button type="button" class="tool primary" onclick={ask}>{ w.ask_member }</button>
             if let Some((name, answer)) = &*c.member_goal {
                 <p class="answer" data-testid="member-answer">
-                    { crate::words::member_goal(name, answer.as_ref().map(|a| a.0), lang, &SwedishFormat) }
+                    { crate::words::member_goal(name, answer.as_ref().map(|a| a.0), lang, &IntlFormat) }
                 </p>
                 if let Some((_, s)) = answer {
                     <button type="button" class="tool" onclick={apply(&c.props.dispatcher, s.clone())}>{ w.apply_answer }</button>

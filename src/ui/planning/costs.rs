@@ -1,7 +1,7 @@
 //! The cost side of the scenario: utilisation, indexation, interest, the
 //! equity guideline, and each cost line by kronor, percent or off.
 
-use super::super::format::{plain, signed_percent, SwedishFormat};
+use super::super::format::{plain, signed_percent, IntlFormat};
 use super::super::text::words;
 use super::super::{disclosure, Shared, Store};
 use crate::engine::{
@@ -37,7 +37,7 @@ fn typed_field(props: &CostProps, field: Field, id: &str, label: &str, shown: St
                    oninput={on_input} onblur={on_blur} aria-invalid={error.is_some().to_string()}
                    aria-describedby={error.map(|_| err_id.clone())} />
             if let Some(e) = error {
-                <p class="error" id={err_id} role="alert">{ e.say(props.lang, &SwedishFormat) }</p>
+                <p class="error" id={err_id} role="alert">{ e.say(props.lang, &IntlFormat) }</p>
             }
         </div>
     }
@@ -128,7 +128,7 @@ pub(super) fn CostEditor(props: &CostProps) -> Html {
                            {value} oninput={on_input} disabled={off} placeholder="+0"
                            aria-invalid={error.is_some().to_string()} />
                     if let Some(e) = error {
-                        <span class="error" role="alert">{ e.say(lang, &SwedishFormat) }</span>
+                        <span class="error" role="alert">{ e.say(lang, &IntlFormat) }</span>
                     }
                 </td>
                 <td class="center">
