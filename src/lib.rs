@@ -1,7 +1,8 @@
 //! finsam-kalkyl: budget scenarios for Swedish samordningsförbund.
 //!
 //! [`engine`] is pure Rust and knows nothing of the browser; the CLI and
-//! the Yew shell in `ui` (wasm only) both call it. [`state`] is the
+//! the Yew shell in `ui` (wasm, and natively for the build's prerender)
+//! both call it. [`state`] is the
 //! calculator's state and reducer, also pure, so it is tested natively.
 //! [`words`] says what the page and the CLI share, in either language.
 
@@ -12,7 +13,8 @@ pub mod words;
 #[cfg(feature = "bench")]
 pub mod bench_support;
 
-#[cfg(target_arch = "wasm32")]
+/// The page; natively only with the `prerender` feature, for the build.
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;
 
 /// What the browser's two workers share (`src/bin/finsam-*.rs`).

@@ -6,8 +6,10 @@
 //    after each rewrite (verify.mjs);
 // 2. the workers' files named by content hash (each checked too), because
 //    boot.js and embed.js carry those names;
-// 3. boot.js in place of Trunk's inline module script, so that index.html
-//    has no inline script (a strict Content-Security-Policy allows none);
+// 3. the first screen, rendered natively, and the head's script that
+//    chooses what the first paint shows and starts the app (first.mjs, with
+//    boot.js in place of Trunk's inline module script, so that index.html
+//    has no inline script: a strict Content-Security-Policy allows none);
 // 4. embed.js and the service worker, from the final file names;
 // 5. the single file, from index.html as Trunk writes its tags;
 // 6. index.html minified, last.
@@ -17,6 +19,7 @@ import { shortNames } from './names.mjs';
 import { minifyCode, minifyHtml } from './minify.mjs';
 import { hashWorkers } from './workers.mjs';
 import { writeBoot } from './boot.mjs';
+import { prerender, writeFirst } from './first.mjs';
 import { writeEmbed } from './embed.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 import { writeSingleFile } from './single-file.mjs';
@@ -41,8 +44,10 @@ for (const sheet of (await stage.files()).filter((f) => /^[a-z]+-[0-9a-f]+\.css$
 // 2.–4.
 const workers = await hashWorkers(stage);
 const boot = await writeBoot(stage, { glue, wasm, workers });
-await writeEmbed(stage, { glue, wasm, css, workers });
+const screens = prerender();
+const first = await writeFirst(stage, { ...screens, boot });
+await writeEmbed(stage, { glue, wasm, css, workers, ...screens });
 await writeServiceWorker(stage);
 // 5.–6.
-await writeSingleFile(stage, { glue: short.glue, wasm, icon, boot, workers });
+await writeSingleFile(stage, { glue: short.glue, wasm, icon, first, workers });
 await stage.editPage(minifyHtml);

@@ -18,4 +18,6 @@ export async function minifyCode(source, loader) {
   return code;
 }
 
-export const minifyHtml = (html) => minify(Buffer.from(html), {}).toString();
+// `type=text` stays: the prerendered fields must match the stylesheet's
+// `input[type=text]` as the app's do.
+export const minifyHtml = (html) => minify(Buffer.from(html), { keep_input_type_text_attr: true }).toString();

@@ -5,7 +5,7 @@
 import { fail, replaceOnce } from './stage.mjs';
 
 /** `glue` is the app's glue with short names, not minified: the script below calls its init function by name. */
-export async function writeSingleFile(stage, { glue, wasm, icon, boot, workers }) {
+export async function writeSingleFile(stage, { glue, wasm, icon, first, workers }) {
   for (const [name, source] of [['app', glue], ...Object.entries(workers).map(([w, { glueSource }]) => [w, glueSource])]) {
     if (/<\/script/i.test(source)) fail(`the ${name} glue contains </script>; it cannot be inlined`);
   }
@@ -32,7 +32,7 @@ export async function writeSingleFile(stage, { glue, wasm, icon, boot, workers }
   });
   const scripts = `<script>
 window.__finsamWorkers = { ${blobs.join(',\n')} };
-// As boot.js does: the first Intl formatter's locale data, loaded while the wasm compiles.
+// As boot.js does: the first Intl formatters' locale data, loaded while the wasm compiles.
 setTimeout(() => {
   new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK' }).format(0);
   new Date().toLocaleDateString('sv-SE', { year: 'numeric', month: 'long', day: 'numeric' });
@@ -42,6 +42,8 @@ setTimeout(() => {
 ${glue}
 await __wbg_init({ module_or_path: ${base64(await stage.read(wasm))} });
 </script>`;
-  html = replaceOnce(html, tag(new RegExp(`<script type="module" async src="\\./${boot}"[^>]*></script>`)), scripts, 'index.html');
+  // The head's script without its start (boot.js), then the app started
+  // from the inlined glue and wasm.
+  html = replaceOnce(html, tag(new RegExp(`<script src="\\./${first.name}"[^>]*></script>`)), `<script>${first.withoutBoot}</script>\n${scripts}`, 'index.html');
   await stage.write('finsam-kalkyl.html', html);
 }

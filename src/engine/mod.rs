@@ -36,7 +36,8 @@ pub enum Lang {
 }
 
 /// How messages write numbers. The browser passes one backed by
-/// `Intl.NumberFormat`; the CLI uses [`SwedishFormat`]. The signed forms
+/// `Intl.NumberFormat`; the CLI and the build's native prerender of the
+/// page use [`SwedishFormat`]. The signed forms
 /// follow from the plain ones unless a formatter has its own.
 pub trait NumberFormat {
     /// `1 234 567 kr`
@@ -47,16 +48,19 @@ pub trait NumberFormat {
     fn plain(&self, value: rust_decimal::Decimal) -> String;
     /// `+40 000 kr`, `−5 000 kr`, `0 kr`
     fn signed_kr(&self, value: rust_decimal::Decimal) -> String {
-        plus(value, self.kr(value))
+        plus(self.kr(value))
     }
     /// `+2,5 %`
     fn signed_percent(&self, value: rust_decimal::Decimal) -> String {
-        plus(value, self.percent(value))
+        plus(self.percent(value))
     }
 }
 
-fn plus(value: rust_decimal::Decimal, text: String) -> String {
-    if value > rust_decimal::Decimal::ZERO {
+/// A plus sign before a figure written above zero, as `Intl`'s
+/// `signDisplay: "exceptZero"` does: what rounds to zero (`0,0 %` for
+/// +0,001 %) gets no sign.
+pub fn plus(text: String) -> String {
+    if !text.starts_with('\u{2212}') && text.bytes().any(|b| matches!(b, b'1'..=b'9')) {
         format!("+{text}")
     } else {
         text

@@ -178,8 +178,8 @@ pub fn parse_percent(text: &str) -> Result<Decimal, AmountError> {
 /// does: NBSP between groups of three, decimal comma, U+2212 for minus.
 ///
 /// The browser never uses this for what it shows (it goes through `Intl`);
-/// it exists for the CLI and for the engine's own messages, and a wasm test
-/// checks that both agree.
+/// it exists for the CLI, the engine's own messages and the build's native
+/// prerender of the page, and a wasm test checks that both agree.
 pub fn format_amount(value: Decimal) -> String {
     format_grouped(value, '\u{a0}')
 }
@@ -216,14 +216,18 @@ fn format_grouped(value: Decimal, sep: char) -> String {
     out
 }
 
-/// Formats a percentage with one decimal and a decimal comma: `9,6 %`.
+/// Formats a percentage with one decimal and a decimal comma: `9,6 %`,
+/// its whole part grouped as amounts are (`1 250,0 %`), as `Intl` does.
 pub fn format_percent(value: Decimal) -> String {
     let r = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    let mut s = format!("{r:.1}").replace('.', ",");
-    if let Some(rest) = s.strip_prefix('-') {
-        s = format!("\u{2212}{rest}");
-    }
-    format!("{s}\u{a0}%")
+    let tenths = (r * Decimal::TEN).abs().trunc();
+    let sign = if r.is_sign_negative() && !r.is_zero() {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    let whole = format_grouped((tenths / Decimal::TEN).trunc(), '\u{a0}');
+    format!("{sign}{whole},{}\u{a0}%", tenths % Decimal::TEN)
 }
 
 /// Rounds to whole kronor, half away from zero, as bookkeeping does.
@@ -405,6 +409,17 @@ mod tests {
         assert_eq!(format_percent(d("9.598")), "9,6\u{a0}%");
         assert_eq!(format_percent(d("-0.04")), "0,0\u{a0}%");
         assert_eq!(format_percent(d("-1.25")), "\u{2212}1,3\u{a0}%");
+        assert_eq!(format_percent(d("1000")), "1\u{a0}000,0\u{a0}%");
+        assert_eq!(format_percent(d("-12345.67")), "\u{2212}12\u{a0}345,7\u{a0}%");
+        assert_eq!(format_percent(d("0")), "0,0\u{a0}%");
+        // Signed as Intl's `exceptZero`: by the figure written, so what
+        // rounds to zero has no sign.
+        use crate::engine::{NumberFormat, SwedishFormat};
+        assert_eq!(SwedishFormat.signed_kr(d("40000")), "+40\u{a0}000\u{a0}kr");
+        assert_eq!(SwedishFormat.signed_kr(d("-5000")), "\u{2212}5\u{a0}000\u{a0}kr");
+        assert_eq!(SwedishFormat.signed_kr(d("0.001")), "0\u{a0}kr");
+        assert_eq!(SwedishFormat.signed_percent(d("0.04")), "0,0\u{a0}%");
+        assert_eq!(SwedishFormat.signed_percent(d("0.05")), "+0,1\u{a0}%");
     }
 
     #[test]

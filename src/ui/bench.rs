@@ -38,12 +38,18 @@ pub fn run_if_asked() -> bool {
     let preset = time_per_run(&preset_case());
     let large = time_per_run(&large_case());
     let document = gloo::utils::document();
-    if let (Ok(pre), Some(body)) = (document.create_element("pre"), document.body()) {
+    // The app can start before the body is parsed (it starts from the
+    // head's script), so the result goes to the root element if need be.
+    let parent = document
+        .body()
+        .map(web_sys::Element::from)
+        .or_else(|| document.document_element());
+    if let (Ok(pre), Some(parent)) = (document.create_element("pre"), parent) {
         pre.set_id("bench-result");
         pre.set_text_content(Some(&format!(
             "{{\"preset_recompute_us\": {preset:.2}, \"large_recompute_us\": {large:.2}}}"
         )));
-        let _ = body.append_child(&pre);
+        let _ = parent.append_child(&pre);
     }
     true
 }

@@ -67,7 +67,7 @@ pub fn budget_from_json(text: &str) -> Result<Budget, crate::engine::BudgetError
 pub const READ_JSON: PresetReader = PresetReader(|p| budget_from_json(p.json).ok());
 
 /// The localStorage key, versioned with the saved format.
-const STORAGE_KEY: &str = "finsam-kalkyl/v1";
+pub const STORAGE_KEY: &str = "finsam-kalkyl/v1";
 
 /// How the page is shown, from the URL (`?embed&preset=…&lang=en`,
 /// `?budget=…`) or from a host page's mount element (`data-preset`,

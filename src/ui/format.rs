@@ -4,6 +4,11 @@
 //!
 //! Values cross as decimal strings, which `Intl` formats exactly, so no
 //! amount ever becomes a float.
+//!
+//! This is the page's (wasm's) format. The build's prerender renders the
+//! same components natively, where there is no `Intl`: there `format` is
+//! `format/native.rs`, the engine's own Swedish format, which a wasm test
+//! holds to what this writes.
 
 use crate::engine::NumberFormat;
 use js_sys::{Array, Function, Intl, Object, Reflect};
@@ -11,6 +16,9 @@ use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
+
+#[cfg(test)]
+pub mod native;
 
 struct Formatters {
     plain: Function,

@@ -1,7 +1,8 @@
 //! The App's effects, one hook each: what it does to the page around it
 //! (the document's language, the iframe's height), what it keeps (autosave
-//! and the address), the keys it answers, and the sections it adds after
-//! the first paint.
+//! and the address), the keys it answers, how it takes the page over from
+//! the first screen the page arrived with, and the sections it adds after
+//! that.
 
 use super::text::words;
 use super::{browser, Latest, Store};
@@ -10,12 +11,40 @@ use crate::state::{Action, Travel, View};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Puts the app on the page once its first render is done, in place of
+/// the first screen the page arrived with (the build's prerender, or a
+/// loading message): rendered off the page, it appears in one step, with
+/// no frame in between. `finsamTakeover` (www/first.js, in boot's page and
+/// in embed.js) makes the swap and hands the app what a person typed or
+/// clicked meanwhile. A root already on the page (the wasm tests) stays.
+#[hook]
+pub fn use_takeover(fk: NodeRef) {
+    use_effect_with((), move |_| {
+        let Some(root) = fk.cast::<web_sys::Element>().and_then(|e| e.parent_element()) else {
+            return;
+        };
+        if !root.is_connected() && take_over(&root).is_err() {
+            // A page without the script: the app on its own at the end.
+            if let Some(body) = gloo::utils::document().body() {
+                let _ = body.append_child(&root);
+            }
+        }
+    });
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = window, js_name = finsamTakeover, catch)]
+    fn take_over(root: &web_sys::Element) -> Result<(), wasm_bindgen::JsValue>;
+}
+
 /// How many of the sections below the first screen to show. They (the
 /// year table, the planning tools, then the scenarios and the findings:
-/// about 60 % of the page's elements) come one by one after the first
-/// paint, each in a task of its own: the fields and the figures they move
-/// appear without waiting for them, and a keystroke meanwhile waits for
-/// one part at most.
+/// about 60 % of the page's elements) come one by one after the app has
+/// taken over and painted its first screen, each in a task of its own: the
+/// fields and the figures they move are live without waiting for them, and
+/// a keystroke meanwhile waits for one part at most. The build's prerender
+/// is the first render, so it holds the first screen only.
 #[hook]
 pub fn use_deferred_sections(count: usize) -> usize {
     let shown = use_state(usize::default);

@@ -1,27 +1,43 @@
 //! The Yew shell: one state ([`crate::state::State`]) in one reducer, and
 //! components that only render it and dispatch actions.
 
-#[cfg(feature = "bench")]
+#[cfg(all(feature = "bench", target_arch = "wasm32"))]
 mod bench;
+// Natively (the build's prerender) nothing starts the app or runs its
+// handlers, so what only they call is unused there.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod browser;
 mod charts;
 mod controls;
 mod findings;
+// Numbers through the browser's `Intl`; natively (the build's prerender),
+// where there is none, through the engine's own Swedish format.
+#[cfg(target_arch = "wasm32")]
+mod format;
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "format/native.rs"]
 mod format;
 mod from_js;
 mod headline;
 mod hooks;
 mod importer;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod load;
 mod planning;
+#[cfg(not(target_arch = "wasm32"))]
+mod prerender;
 mod publish;
 mod slider;
 mod table;
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
 mod text;
 mod tools;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod workers;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use prerender::output as prerender;
 
 use crate::engine::Lang;
 use crate::state::{Action, Edit, Library, Source, State, View};
@@ -177,6 +193,8 @@ fn App(props: &AppProps) -> Html {
     let embed = props.config.embed;
 
     let importing = use_state(bool::default);
+    let fk = use_node_ref();
+    hooks::use_takeover(fk.clone());
     let shown = hooks::use_deferred_sections(3);
     hooks::use_document_lang(lang, props.mounted);
     let latest = hooks::use_autosave(&store, props.mounted);
@@ -194,13 +212,17 @@ fn App(props: &AppProps) -> Html {
     let base = || Shared(Rc::clone(&state.base));
     let outcome = || Shared(Rc::clone(&state.outcome));
     let explanation = use_memo((base(), outcome()), |_| state.explanation());
-    // The date changes once a day, not once a keystroke.
+    // The date changes once a day, not once a keystroke. The prerender,
+    // made at build time, has none: its print-out is the app's.
+    #[cfg(target_arch = "wasm32")]
     let today = use_memo(lang, |lang| browser::today(*lang));
+    #[cfg(not(target_arch = "wasm32"))]
+    let today = String::new();
     // Built once: in the header, or at the top of an embedded page.
     let top = top_controls(state, &dispatch);
 
     html! {
-        <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code}>
+        <div class={classes!("fk", embed.then_some("embedded"))} lang={w.lang_code} ref={fk}>
         if !embed {
             <a class="skip" href="#kalkyl">{ w.skip }</a>
             <header class="top">
@@ -279,34 +301,36 @@ fn App(props: &AppProps) -> Html {
     }
 }
 
+/// Renders the app off the page, into an element of its own; once
+/// rendered it takes the place of the first screen the page arrived with
+/// (`hooks::use_takeover`).
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     #[cfg(feature = "bench")]
     if bench::run_if_asked() {
         return;
     }
     let document = gloo::utils::document();
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
     // A förbund's page can mount the calculator into its own element.
     let host = document.get_element_by_id("finsam-kalkyl");
     let config = match &host {
         Some(element) => browser::Config::from_element(element),
         None => browser::Config::from_url(),
     };
-    let Some(root) = host.clone().or_else(|| document.body().map(Into::into)) else {
+    let mounted = host.is_some();
+    // Where "Laddar budgeten …" stands while a budget file loads.
+    let Some(waiting) = host.or_else(|| document.body().map(Into::into)) else {
         return;
     };
-    load::open_page(config, root, move |config, state| {
+    load::open_page(config, waiting, move |config, state| {
         let props = AppProps {
             config,
-            mounted: host.is_some(),
+            mounted,
             state: Shared(Rc::new(state)),
         };
-        match host {
-            Some(element) => {
-                yew::Renderer::<App>::with_root_and_props(element, props).render();
-            }
-            None => {
-                yew::Renderer::<App>::with_props(props).render();
-            }
-        }
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
 }

@@ -1,8 +1,8 @@
-//! Tests in headless Chromium (wasm-bindgen-test): Intl against the
-//! engine's own format, and the app mounted and typed into.
+//! Tests in headless Chromium (wasm-bindgen-test): the prerender's number
+//! format against the page's, which is the browser's `Intl.NumberFormat`
+//! in sv-SE, and the app mounted and typed into.
 
-use super::format;
-use crate::engine::money::{format_amount, format_percent};
+use super::format::{self, native};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -13,33 +13,91 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
+/// The build's prerender (natively, no `Intl` there: `format/native.rs`)
+/// writes every figure as the page writes it through `Intl` in sv-SE, so
+/// the first screen shows what the app will: amounts, with and without kr
+/// and sign, percentages, and the charts' short figures, over whole and
+/// fractional values, both signs, halves and what rounds to zero.
 #[wasm_bindgen_test]
-fn intl_writes_what_the_engine_writes() {
-    for v in [
+fn the_prerender_writes_numbers_as_intl_does() {
+    let mut values: Vec<String> = [
         "0",
         "1",
+        "-1",
+        "7",
         "-7",
         "999",
         "1000",
+        "-1000",
         "1234567",
         "-184500",
+        "999999999999",
         "1000.5",
         "-0.25",
-        "999999999999",
-    ] {
-        assert_eq!(format::plain(d(v)), format_amount(d(v)), "{v}");
-        assert_eq!(
-            format::kr(d(v)),
-            format!("{}\u{a0}kr", format_amount(d(v))),
-            "{v}"
-        );
+        "0.001",
+        "-0.001",
+        "0.005",
+        "-0.005",
+        "0.004",
+        "12.345",
+        "12.355",
+        "-12.345",
+        "54.6",
+        "0.5",
+        "-0.5",
+        "100000.994",
+        "100000.995",
+        "1.125",
+        "2.675",
+        "9.598",
+        "-9.55",
+        "0.04",
+        "-0.04",
+        "0.05",
+        "-0.05",
+        "99.95",
+        "-99.95",
+        "11172000",
+        "67324",
+        "-850000",
+        "999999.5",
+        "1000000",
+        "-1000000",
+        "1049999",
+        "1050000",
+        "1150000",
+        "-1250000",
+        "123456789",
+        "5586000.4",
+        "0.00001",
+    ]
+    .iter()
+    .map(|v| v.to_string())
+    .collect();
+    // And a spread of amounts with öre, as typed or computed.
+    let mut x: i64 = 12_345;
+    for _ in 0..200 {
+        x = (x * 7_919 + 104_729) % 2_000_000_007;
+        values.push(Decimal::new(x - 1_000_000_000, 2 + (x % 3) as u32).to_string());
     }
-    assert_eq!(format::percent(d("9.598")), format_percent(d("9.598")));
-    assert_eq!(format::signed_kr(d("40000")), "+40\u{a0}000\u{a0}kr");
-    assert_eq!(format::signed_kr(d("-5000")), "\u{2212}5\u{a0}000\u{a0}kr");
-    assert_eq!(format::signed_kr(Decimal::ZERO), "0\u{a0}kr");
-    assert_eq!(format::short_kr(d("11172000")), "11,2 mnkr");
-    assert_eq!(format::short_kr(d("-67324")), "\u{2212}67 tkr");
+    for v in &values {
+        let v = d(v);
+        assert_eq!(native::plain(v), format::plain(v), "plain {v}");
+        assert_eq!(native::kr(v), format::kr(v), "kr {v}");
+        assert_eq!(native::signed_kr(v), format::signed_kr(v), "signed_kr {v}");
+        assert_eq!(
+            native::signed_plain(v),
+            format::signed_plain(v),
+            "signed_plain {v}"
+        );
+        assert_eq!(native::percent(v), format::percent(v), "percent {v}");
+        assert_eq!(
+            native::signed_percent(v),
+            format::signed_percent(v),
+            "signed_percent {v}"
+        );
+        assert_eq!(native::short_kr(v), format::short_kr(v), "short_kr {v}");
+    }
 }
 
 #[wasm_bindgen_test]

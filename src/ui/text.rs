@@ -139,6 +139,8 @@ pub struct Words {
     pub findings: &'static str,
     pub findings_none: &'static str,
     pub footer: &'static str,
+    // Said only as the page starts, which the build's prerender never does.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub loading_budget: &'static str,
     pub assumed: &'static str,
     pub unit_legend: &'static str,

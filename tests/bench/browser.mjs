@@ -7,19 +7,25 @@
 // - input → DOM: from the input event (a capture listener that runs before
 //   Yew's) to the mutation of the figure it changes (a MutationObserver),
 //   as TOOLCHAIN.md says; never "until the next animation frame".
-// - load: navigation start to the first figure in the DOM, to the first
-//   paint, to interactive, and to the whole page in the DOM, timed inside
-//   the page. "Interactive" is Lighthouse's time to interactive: the first
-//   paint (the fields and the figures they move), or the end of the last
-//   long task (50 ms or more, the Long Tasks API) after it, whichever is
-//   later, once a quiet second follows (Lighthouse waits five). Fresh
-//   context (cold cache) each time, median of 10.
+// - load (load.mjs): navigation start to the first figure in the DOM and
+//   on screen, to the first paint, to the app being live (it has taken over
+//   the prerendered first screen), to interactive, and to the whole page in
+//   the DOM, timed inside the page. "Interactive" is Lighthouse's time to
+//   interactive: the later of the first paint, the app being live, and the
+//   end of the last long task (50 ms or more, the Long Tasks API) after the
+//   first paint, once a quiet second follows (Lighthouse waits five).
+//   Fresh context (cold cache) each time, median of 10.
 // - the same page saved as static HTML (no script, same CSS), loaded the
 //   same way: the first paint the browser alone needs for it.
+// - slow 4G: Lighthouse's mobile profile (150 ms round trip, 200 000 B/s
+//   down, 93 750 B/s up, CPU slowed 4×, a phone's screen, service workers
+//   blocked, gzip served) for the page, its static copy and the empty Yew
+//   app side by side, with the layout shift at the takeover. Median of 5.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch } from '../e2e/helpers.mjs';
+import { serve, launch, live } from '../e2e/helpers.mjs';
+import { loadOnce, PHONE, round, summarise } from './load.mjs';
 
 const [distDir, emptyDir] = process.argv.slice(2);
 // The first figure, and the last part of the page to be rendered.
@@ -30,7 +36,6 @@ const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-const round = (x) => Math.round(x * 1000) / 1000;
 
 /** Installs the timing hooks: t0 on input, t1 on the watched mutation. */
 async function installProbe(page, watchSelector) {
@@ -49,7 +54,7 @@ async function appLatency(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   await page.goto(url);
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   // A first visit's service worker installs after the first paint, fetching
   // and storing every file again; let it finish, so that it does not share
   // the CPU with the typing measured (a meeting's laptop has visited before).
@@ -95,70 +100,40 @@ async function emptyLatency(browser, url) {
   return { n: samples.length, p50_ms: round(quantile(samples, 0.5)), p95_ms: round(quantile(samples, 0.95)) };
 }
 
-/**
- * Load timings from inside the page, so Playwright's round trips do not
- * count: navigation start to the first figure in the DOM, and to the last
- * part of the page (`doneSelector`) being in place. A fresh context each
- * time, so the cache is cold. Median of 10.
- */
-async function loadTimes(browser, url, firstSelector, doneSelector) {
-  const first = [];
-  const done = [];
-  const paint = [];
-  const interactive = [];
-  const longestAfterPaint = [];
-  for (let i = 0; i < 10; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.addInitScript(([a, b]) => {
-      const marks = (window.__marks = { long: [] });
-      const check = () => {
-        if (!marks.first && document.querySelector(a)) marks.first = performance.now();
-        if (!marks.done && document.querySelector(b)) marks.done = performance.now();
-      };
-      new MutationObserver(check).observe(document, { subtree: true, childList: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) marks.long.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-    }, [firstSelector, doneSelector]);
-    await page.goto(url);
-    await page.locator(doneSelector).first().waitFor({ state: 'attached' });
-    // Let the task that rendered it finish, then read the marks.
-    await page.waitForFunction(() => window.__marks.done !== undefined);
-    // First paint: the figures and controls on screen, not only in the DOM.
-    await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0);
-    // A quiet second: no long task has ended in it, and the page is whole.
-    await page.waitForFunction(() => {
-      const m = window.__marks;
-      const lastLong = Math.max(0, ...m.long.map(([start, d]) => start + d));
-      return performance.now() > Math.max(m.done, lastLong) + 1000;
-    }, null, { polling: 100, timeout: 20000 });
-    const marks = await page.evaluate(() => window.__marks);
-    const fcp = await page.evaluate(() => performance.getEntriesByType('paint').at(-1).startTime);
-    // Long tasks still running at the first paint or started after it.
-    const after = marks.long.filter(([start, d]) => start + d > fcp);
-    first.push(marks.first);
-    done.push(marks.done);
-    paint.push(fcp);
-    interactive.push(Math.max(fcp, ...after.map(([start, d]) => start + d)));
-    longestAfterPaint.push(Math.max(0, ...after.map(([, d]) => d)));
-    await context.close();
-  }
-  const summary = (xs) => ({ median_ms: round(quantile(xs, 0.5)), min_ms: round(Math.min(...xs)), max_ms: round(Math.max(...xs)) });
+/** Unthrottled cold loads (load.mjs), median of 10. */
+async function loadTimes(browser, url, first, done) {
+  const loads = [];
+  for (let i = 0; i < 10; i++) loads.push(await loadOnce(browser, url, { first, done }));
+  const s = summarise(loads);
   return {
-    first_figure: summary(first),
-    fully_rendered: summary(done),
-    first_paint: summary(paint),
-    interactive: summary(interactive),
-    longest_task_after_paint: summary(longestAfterPaint),
+    first_figure: s.first,
+    fully_rendered: s.done,
+    first_paint: s.paint,
+    live: s.live,
+    interactive: s.interactive,
+    longest_task_after_paint: s.longest,
   };
 }
 
 /**
+ * Lighthouse's slow 4G with the CPU slowed 4× (load.mjs), on a phone's
+ * screen, gzip served: this page, its static copy and the empty Yew app,
+ * their loads interleaved so that the machine's swings touch all three
+ * alike. Median of 5.
+ */
+async function slowLoads(browser, targets) {
+  const loads = Object.fromEntries(targets.map((t) => [t.name, []]));
+  for (let i = 0; i < 5; i++) {
+    for (const t of targets) loads[t.name].push(await loadOnce(browser, t.url, { first: t.first, done: t.done, slow: true, device: PHONE }));
+  }
+  return Object.fromEntries(Object.entries(loads).map(([name, l]) => [name, summarise(l)]));
+}
+
+/**
  * The browser's own share of the load: the page as the app renders it,
- * saved as static HTML (no script, same CSS) and loaded the same way. Its
- * first paint is the floor for this page on this machine, whatever the app
- * does before it.
+ * saved as static HTML (no script, same CSS), in a folder of its own
+ * beside the build's files. Its first paint is the floor for this page on
+ * this machine, whatever the app does before it.
  */
 async function staticCopy(browser, url, distDir) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -167,16 +142,12 @@ async function staticCopy(browser, url, distDir) {
   await page.locator(LAST).waitFor({ state: 'attached' });
   const html = (await page.content())
     .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<link rel="(modulepreload|manifest)"[^>]*>/g, '');
+    .replace(/<link rel="(modulepreload|manifest|preload)"[^>]*>/g, '');
   await context.close();
   const dir = await mkdtemp(join(tmpdir(), 'finsam-static-'));
   await cp(distDir, dir, { recursive: true });
   await writeFile(join(dir, 'index.html'), html);
-  const server = await serve(dir);
-  const load = await loadTimes(browser, server.url, FIRST, LAST);
-  await server.close();
-  await rm(dir, { recursive: true });
-  return load.first_paint;
+  return dir;
 }
 
 async function wasmEngine(browser, url) {
@@ -192,14 +163,17 @@ async function wasmEngine(browser, url) {
 
 const browser = await launch();
 const app = await serve(distDir);
+const copy = await staticCopy(browser, app.url, distDir);
+const still = await serve(copy);
 const result = {
   chromium: browser.version(),
   latency: await appLatency(browser, app.url),
   load: await loadTimes(browser, app.url, FIRST, LAST),
   wasm_engine: await wasmEngine(browser, app.url),
-  static_first_paint: await staticCopy(browser, app.url, distDir),
+  static_first_paint: (await loadTimes(browser, still.url, FIRST, LAST)).first_paint,
 };
 await app.close();
+await still.close();
 if (emptyDir) {
   const empty = await serve(emptyDir);
   result.empty_yew = {
@@ -208,6 +182,15 @@ if (emptyDir) {
   };
   await empty.close();
   result.latency_ratio_p95 = round(result.latency.p95_ms / Math.max(result.empty_yew.latency.p95_ms, 0.001));
+  // Slow 4G, gzip served, the three side by side.
+  const servers = [await serve(distDir, { gzip: true }), await serve(copy, { gzip: true }), await serve(emptyDir, { gzip: true })];
+  result.slow_4g = await slowLoads(browser, [
+    { name: 'page', url: servers[0].url, first: FIRST, done: LAST },
+    { name: 'static', url: servers[1].url, first: FIRST, done: LAST },
+    { name: 'empty_yew', url: servers[2].url, first: 'input', done: 'output' },
+  ]);
+  for (const s of servers) await s.close();
 }
+await rm(copy, { recursive: true });
 await browser.close();
 console.log(JSON.stringify(result, null, 2));

@@ -1,52 +1,65 @@
-// Paired load timings of two builds: cold loads interleaved (A B, then B A,
+// Paired timings of two builds: cold loads interleaved (A B, then B A,
 // so that neither always goes first), a fresh browser context each time.
 // For comparing a change against the build before it, where the machine's
 // speed swings more between runs than the change moves the figures.
 //
-// Usage: node tests/bench/paired.mjs <dist A> <dist B> [pairs, default 12] [--slow-network]
-// Prints, per build, the medians (first figure in the DOM, first paint,
-// whole page in the DOM) and the median of the per-pair differences B − A.
+// Usage: node tests/bench/paired.mjs <dist A> <dist B> [pairs, default 12] [--slow-network | --slow-4g] [--typing]
+// Prints, per build, the medians of each mark of load.mjs (first figure in
+// the DOM and on screen, first paint, the app live, interactive, whole page
+// in the DOM) and the median of the per-pair differences B − A.
 // --slow-network: Lighthouse's slow-4G network (150 ms round trip, 1.6
 // Mbit/s down, 750 kbit/s up; the CPU not slowed), where a round trip more
-// shows. Files are served gzip-compressed either way.
-import { serve, launch } from '../e2e/helpers.mjs';
+// shows. --slow-4g: the network and the CPU slowed 4×, on a phone's screen.
+// --typing: after each load, input → DOM latency over 50 typed amounts
+// (browser.mjs's method), its p50 and p95 paired the same way.
+// Files are served gzip-compressed either way.
+import { serve, launch, live } from '../e2e/helpers.mjs';
+import { loadOnce, median, PHONE, DESKTOP } from './load.mjs';
 
 const args = process.argv.slice(2);
-const slow = args.includes('--slow-network');
-const [dirA, dirB, pairsArg] = args.filter((a) => a !== '--slow-network');
-if (!dirA || !dirB) throw new Error('usage: node tests/bench/paired.mjs <dist A> <dist B> [pairs] [--slow-network]');
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const [dirA, dirB, pairsArg] = args.filter((a) => !a.startsWith('--'));
+if (!dirA || !dirB) throw new Error('usage: node tests/bench/paired.mjs <dist A> <dist B> [pairs] [--slow-network | --slow-4g] [--typing]');
 const pairs = Number(pairsArg ?? 12);
 const FIRST = '[data-testid=total-funding] .card-value';
 const LAST = 'section.findings';
 
-const median = (xs) => {
+/** One cold load, as the flags say. */
+function load(browser, url) {
+  if (flags.has('--slow-4g')) return loadOnce(browser, url, { first: FIRST, done: LAST, slow: true, device: PHONE });
+  return loadOnce(browser, url, { first: FIRST, done: LAST, slow: flags.has('--slow-network') && 'network' });
+}
+
+const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-async function load(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+/** Input → DOM latency (ms) over 50 typed amounts on a live page. */
+async function typing(browser, url) {
+  const context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
-  if (slow) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 150, downloadThroughput: (1.6e6 * 0.9) / 8, uploadThroughput: (750e3 * 0.9) / 8,
-    });
-  }
-  await page.addInitScript(([first, last]) => {
-    const marks = (window.__marks = {});
-    new MutationObserver(() => {
-      if (!marks.first && document.querySelector(first)) marks.first = performance.now();
-      if (!marks.done && document.querySelector(last)) marks.done = performance.now();
-    }).observe(document, { subtree: true, childList: true });
-  }, [FIRST, LAST]);
   await page.goto(url);
-  await page.waitForFunction(() => window.__marks.done !== undefined && performance.getEntriesByType('paint').length > 0);
-  const { first, done } = await page.evaluate(() => window.__marks);
-  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  await live(page);
+  await page.evaluate(() => {
+    window.__lat = [];
+    let t0 = null;
+    addEventListener('input', () => { t0 = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (t0 !== null) { window.__lat.push(performance.now() - t0); t0 = null; }
+    }).observe(document.querySelector('[data-testid=total-funding]'), { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('#f-state').fill('20 000 000');
+  await page.getByLabel('Ensam', { exact: true }).check();
+  await page.evaluate(() => { window.__lat = []; });
+  for (let i = 1; i <= 50; i++) {
+    await page.locator('#f-kommun-0').fill(String(204600 + i * 1000));
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel).textContent.replace(/\D/g, '') === want,
+      [FIRST, String(11172000 + 4 * i * 1000)]);
+  }
+  const samples = await page.evaluate(() => window.__lat);
   await context.close();
-  return { first, paint, done };
+  return { typing_p50: quantile(samples, 0.5), typing_p95: quantile(samples, 0.95) };
 }
 
 const browser = await launch();
@@ -54,19 +67,24 @@ const servers = [await serve(dirA, { gzip: true }), await serve(dirB, { gzip: tr
 const runs = [[], []];
 for (let i = 0; i < pairs; i++) {
   const order = i % 2 ? [1, 0] : [0, 1];
-  for (const which of order) runs[which].push(await load(browser, servers[which].url));
+  for (const which of order) {
+    const run = await load(browser, servers[which].url);
+    if (flags.has('--typing')) Object.assign(run, await typing(browser, servers[which].url));
+    runs[which].push(run);
+  }
 }
 await browser.close();
 for (const s of servers) await s.close();
 
 const round = (x) => Math.round(x * 10) / 10;
 const result = {};
-for (const key of ['first', 'paint', 'done']) {
+for (const key of Object.keys(runs[0][0])) {
   result[key] = {
-    a_median_ms: round(median(runs[0].map((r) => r[key]))),
-    b_median_ms: round(median(runs[1].map((r) => r[key]))),
-    b_minus_a_median_ms: round(median(runs[0].map((r, i) => runs[1][i][key] - r[key]))),
-    b_minus_a_ms: runs[0].map((r, i) => round(runs[1][i][key] - r[key])),
+    a_median: round(median(runs[0].map((r) => r[key]))),
+    b_median: round(median(runs[1].map((r) => r[key]))),
+    b_minus_a_median: round(median(runs[0].map((r, i) => runs[1][i][key] - r[key]))),
+    b_minus_a: runs[0].map((r, i) => round(runs[1][i][key] - r[key])),
   };
 }
-console.log(JSON.stringify({ pairs, network: slow ? 'slow 4G' : 'unthrottled', a: dirA, b: dirB, ...result }, null, 2));
+const network = flags.has('--slow-4g') ? 'slow 4G, CPU 4×' : flags.has('--slow-network') ? 'slow 4G network' : 'unthrottled';
+console.log(JSON.stringify({ pairs, network, a: dirA, b: dirB, ...result }, null, 2));

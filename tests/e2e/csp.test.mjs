@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { artifacts, launch, root, serve, text, typeKeys } from './helpers.mjs';
+import { artifacts, launch, live, root, serve, text, typeKeys } from './helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:";
 // The least the README says a host needs: no blob: and no data: at all.
@@ -51,6 +51,7 @@ async function open(path, { waitFor = '[data-testid=total-funding]', server = en
   const response = await page.goto(`${server.url}${path}`);
   assert.equal(response.headers()['content-security-policy'], policy, 'the policy is sent');
   await page.locator(waitFor).first().waitFor({ timeout: 15000 });
+  await live(page);
   return { context, page, problems };
 }
 

@@ -97,8 +97,17 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`foreign request: ${u}`);
   });
   await page.goto(url);
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   return { context, page, problems };
+}
+
+/**
+ * Waits until the app has taken over from the first screen the page
+ * arrived with (the build's prerender, or the loading message: #fk-pre):
+ * before that, typing goes into the prerender and the figures stay.
+ */
+export async function live(page, timeout = 30000) {
+  await page.waitForFunction(() => !document.getElementById('fk-pre') && document.querySelector('[data-testid=total-funding]'), null, { timeout });
 }
 
 /**

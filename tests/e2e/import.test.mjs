@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withBrowser, artifacts, engine, openApp, text, root, fullPageShot } from './helpers.mjs';
+import { withBrowser, artifacts, engine, openApp, text, root, fullPageShot, live } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -134,6 +134,7 @@ test('an import worker that cannot load is said, and the next paste tries again'
   await context.route('**/finsam-import-*_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
   const page = await context.newPage();
   await page.goto(env.server.url);
+  await live(page);
   await openImport(page);
   await page.locator('#import-text').fill('F\tBudget 2024\nHabo kommun\t100\n');
   assert.match(await text(page.locator('.import-error')), /importens arbetare kunde inte laddas/);

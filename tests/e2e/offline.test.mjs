@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withBrowser, artifacts, openApp, text, root, typeKeys } from './helpers.mjs';
+import { withBrowser, artifacts, live, openApp, text, root, typeKeys } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -62,6 +62,7 @@ test('after one visit the served app reloads and works with the network off', as
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null || true);
   await context.setOffline(true);
   await page.reload();
+  await live(page);
   assert.equal(await total(page), '11 172 000 kr');
   await typeInto(page, '#f-kommun-0', '+10 000');
   assert.match(await text(page.locator('[data-testid=leverage]')), /Statens utrymme är fullt utnyttjat/);

@@ -340,5 +340,5 @@ impl<'de> de::VariantAccess<'de> for Value {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
