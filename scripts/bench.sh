@@ -20,7 +20,10 @@ trunk build --release --features bench --dist target/bench-dist
 (cd benches/empty-yew && CARGO_TARGET_DIR=../../target/empty-yew trunk build --release --dist ../../target/empty-yew-dist)
 
 echo "==> browser timings (Debian's Chromium)"
+# The load average around the timings says whether the machine was shared.
+cut -d' ' -f1 /proc/loadavg > "$out/loadavg.txt"
 node tests/bench/browser.mjs target/bench-dist target/empty-yew-dist | tee "$out/browser.json"
+cut -d' ' -f1 /proc/loadavg >> "$out/loadavg.txt"
 
 node tests/bench/report.mjs "$out" > BENCHMARKS.md
 echo "BENCHMARKS.md written."
