@@ -33,11 +33,11 @@ async fn settled(promise: Promise) -> Option<JsValue> {
 }
 
 /// Works out the state to open with, then calls `open` with it. While a
-/// budget file loads, `root` (the mount point, or the page's body) says
-/// so, rather than showing the default's figures as if they were the
-/// förbund's.
-pub fn open_page(config: Config, root: web_sys::Element, open: impl FnOnce(Config, State) + 'static) {
-    let waiting = config.budget.as_ref().and_then(|_| {
+/// budget file loads, the mount point (`host`) says so, rather than
+/// showing the default's figures as if they were the förbund's; the page
+/// itself shows its loading message meanwhile (`www/first.js`).
+pub fn open_page(config: Config, host: Option<web_sys::Element>, open: impl FnOnce(Config, State) + 'static) {
+    let waiting = host.filter(|_| config.budget.is_some()).and_then(|root| {
         let lang = config.lang.as_deref().and_then(parse_lang).unwrap_or_default();
         let note = gloo::utils::document().create_element("p").ok()?;
         note.set_class_name("fk loading-budget");

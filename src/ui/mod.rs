@@ -321,11 +321,7 @@ pub fn start() {
         None => browser::Config::from_url(),
     };
     let mounted = host.is_some();
-    // Where "Laddar budgeten …" stands while a budget file loads.
-    let Some(waiting) = host.or_else(|| document.body().map(Into::into)) else {
-        return;
-    };
-    load::open_page(config, waiting, move |config, state| {
+    load::open_page(config, host, move |config, state| {
         let props = AppProps {
             config,
             mounted,

@@ -297,7 +297,7 @@ measurable.
 
 | | raw | gzip -9 | brotli | target | |
 |---|---|---|---|---|---|
-| Finsam-kalkyl page | ${kb(page.raw)} kB | ${kb(page.gz)} kB | ${kb(page.br)} kB | < 250 kB gzip | ${ok(page.gz < 250_000)} |
+| Finsam-kalkyl page | ${kb(page.raw)} kB | ${kb(page.gz)} kB | ${kb(page.br)} kB | < 255 kB gzip (scripts/size-budget.txt) | ${ok(page.gz < 255_000)} |
 | budget in \`scripts/size-budget.txt\` (test fails above) | | ${kb(budget)} kB | | | |
 | empty Yew app, same build | ${kb(empty.raw)} kB | ${kb(empty.gz)} kB | ${kb(empty.br)} kB | | |
 | Yew's function_todomvc (peer) | | ${kb(peer.gz)} kB | ${kb(peer.br)} kB | | |
@@ -386,4 +386,60 @@ languages; the presets' JSON 17 kB raw, about 2.2 kB gzip), \`run_scenario\`
 After the first visit the service worker fetches both workers in the
 background (after the page's \`load\` event) so that export and import work
 offline; that is not part of the page's weight or its time to interactive.
+
+Issue 14 (a förbund's own budget file, the preview's unit and sign
+choices, the publish step, compressed share links) and the fuzzers' fix
+took the page over again; back under it, each step measured on its own with
+\`scripts/size.sh\` after \`trunk build --release\` (2026-12-04):
+
+| step | page, gzip -9 | change |
+|---|---|---|
+| main before issue 14 | 242 543 B | |
+| issue 14 merged (twiggy, wasm-opt -Oz with names: the opening's decision with budget files and the saved scenarios kept, +10 kB raw; the preview's choices +6 kB; words +5.6 kB) | 255 076 B | +12.5 kB |
+| the charts' drawing written as SVG text (no handlers; every text escaped) and Intl's memo in an ordered map (std's hasher leaves the page) | 254 298 B | −0.8 kB |
+| talc as the allocator instead of dlmalloc (the workers: export −3.5 kB, import −2.6 kB) | 251 895 B | −2.4 kB |
+| talc without realloc in place (a growing Vec is copied instead) | 251 665 B | −0.2 kB |
+| wasm-opt \`--flatten --rereloop -Oz\` after \`-Oz\` (left out before for engine time: 18.7 → 21.3 µs a recompute, still under a thousandth of a frame) | 250 608 B | −1.1 kB |
+| the PNG icon recompressed losslessly (oxipng, level 6: 896 → 388 B gzip), and the fuzzers' fix for compounding cost changes (+109 B), one build | 250 316 B | −0.3 kB |
+| a dropped or chosen file read with \`File.arrayBuffer()\` and the page's own waiting, not gloo's FileReader | 249 618 B | −0.7 kB |
+| issue 16 merged: the first screen in \`index.html\` (849 → 4 021 B), the head's script that shows it and hands it over (\`first-HASH.js\` 1 839 B in place of \`boot.js\` 652 B), the wasm +0.7 kB | 254 898 B | +5.3 kB |
+
+The budget is raised to 255 000 B for the prerender, as issue 16 allows
+with figures: what it adds is the first screen itself and the script that
+shows it; everything else the page loads is 249 038 B, under the old
+250 000. On slow 4G it brings the first paint from 2.1 s to 0.8 s and the
+first figure on screen from 2.1 s to 1.0 s (paired, section above);
+hydration instead of the takeover was measured at +17.5 kB.
+
+Tried and left out: \`--converge\` after the above +76 B; the opening's
+decision kept out of its waiting code (\`#[inline(never)]\`) −28 B.
+
+## Faults in the browser (issue 17)
+
+Measured 2026-12-04 on this 2-core machine while other builds ran (load
+average 7–10), Chromium headless, PerformanceObserver \`longtask\` in the
+page; single runs, so each figure is a range over the runs made.
+
+| input | before | after |
+|---|---|---|
+| a 10 MB paste (500 000 lines) into the import field | longest task 14.7 s, then 3.9 s: Chromium laid the text out in the field; answered after 20 s | 160–220 ms (3 runs), of which \`getData\` 130–190 ms and the post to the worker 17–27 ms; the paste never enters the field; in the test 81–234 ms, once 1 280 ms at load average 9 |
+| 5 000 rows (68 kB) | 108–130 ms | 111–219 ms (the worker refuses it) |
+| 200 columns | no task over 50 ms | no task over 50 ms |
+| 1 999 rows under the limit, each an unknown row (a finding each) | 1 843 ms building the preview | 197–339 ms: the preview shows the first 272 rows and findings (about 6 000 elements) and says how many there are |
+| 1 999 cost rows | 997 ms | 452–736 ms (most of it reading the worker's answer and analysing the budget, not the preview) |
+
+Left as it was: after a 500-row, 60-column table (or 200 × 60) is
+confirmed, the page's own year table and controls take 1.0–1.5 s to draw
+all of it (\`ui/table.rs\`, \`ui/controls.rs\`).
+
+Page size: 254 291 → 256 637 bytes gzip (+2 346; wasm +2 302, glue +42),
+one build each, \`scripts/size.sh\`. Before wasm-opt (names kept, raw code
+bytes): the importer's paste guard and the preview's cut +1.2 kB, setting
+an unreadable saved state aside at start +0.6 kB, the workers' time-out and
+giving up +0.5 kB, the clipboard's answer and the link's selection +0.7 kB,
+the new and reworded messages +1.0 kB of string data. Cut on the way (raw
+code before wasm-opt): the link's focus without a Yew effect and node ref,
+and the "said once" flag in a thread-local instead of \`use_mut_ref\`, −3.0
+kB together; the focus as a step of the clipboard's promise instead of a
+timer after the next paint −0.5 kB; fixed aside keys instead of \`format!\`.
 `);

@@ -116,7 +116,7 @@ test('the page works under the policy: typing, import, export, share link, print
   // The service worker is registered, and controls the page once reloaded.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
 
   assert.deepEqual(problems, []);

@@ -3,7 +3,7 @@
 // with no Swedish sentence in it, and no parser's or program's own text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, text, typeKeys } from './helpers.mjs';
+import { withBrowser, live, text, typeKeys } from './helpers.mjs';
 
 const env = withBrowser();
 
@@ -34,7 +34,7 @@ async function openEnglish(url, saved) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url);
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   return { context, page, problems };
 }
 

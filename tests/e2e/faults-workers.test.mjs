@@ -4,7 +4,7 @@
 // pastes get a limit message without freezing the tab.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, text } from './helpers.mjs';
+import { withBrowser, live, text } from './helpers.mjs';
 import { assertWorded, LANGS } from './faults-words.mjs';
 
 const env = withBrowser();
@@ -47,7 +47,7 @@ async function open(lang) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${env.server.url}?lang=${lang}`);
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   return { context, page, problems };
 }
 

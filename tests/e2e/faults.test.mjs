@@ -4,7 +4,7 @@
 // damaged or newer, and a clipboard that refuses the share link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, text, typeKeys } from './helpers.mjs';
+import { withBrowser, live, text, typeKeys } from './helpers.mjs';
 import { assertWorded, LANGS } from './faults-words.mjs';
 
 const env = withBrowser();
@@ -29,7 +29,7 @@ async function open(lang, { init, stored, permissions = [], hash = '' } = {}) {
   }
   if (init) await context.addInitScript(init);
   await page.goto(`${env.server.url}?lang=${lang}${hash}`);
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   return { context, page, problems };
 }
 
@@ -144,7 +144,7 @@ for (const lang of ['sv', 'en']) {
       assert.match(after[KEY], /"state_offer":"6000000"/, 'the new state is saved');
       // The next visit opens what was saved, says nothing, and keeps the copy.
       await page.reload();
-      await page.locator('[data-testid=total-funding]').waitFor();
+      await live(page);
       assert.equal(fold(await page.locator('#f-state').inputValue()), '6 000 000');
       assert.equal(await page.locator('.notice').count(), 0);
       assert.equal((await storage(page))['finsam-kalkyl/unread-1'], bad);

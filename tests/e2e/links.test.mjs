@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, root, serve, text, typeKeys } from './helpers.mjs';
+import { launch, live, root, serve, text, typeKeys } from './helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:";
 
@@ -33,7 +33,7 @@ async function open(url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url.startsWith('http') ? url : `${env.server.url}${url}`);
-  await page.locator('[data-testid=total-funding]').waitFor({ timeout: 30000 });
+  await live(page);
   return { context, page, problems };
 }
 

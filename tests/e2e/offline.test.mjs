@@ -149,7 +149,7 @@ test('autosave restores the scenario; corrupt or blocked storage is said and sur
   await makeScenario(page);
   const expected = await total(page);
   await page.goto(env.server.url); // the same browser, the bare address
-  await page.locator('[data-testid=total-funding]').waitFor();
+  await live(page);
   assert.equal(await total(page), expected);
   assert.deepEqual(problems, []);
   await context.close();
@@ -171,7 +171,7 @@ test('autosave restores the scenario; corrupt or blocked storage is said and sur
   p2.on('pageerror', (e) => errors.push(e.message));
   await p2.goto(env.server.url);
   // Said on opening, before anything is typed, so nothing moves under the pointer later.
-  await p2.locator('[data-testid=total-funding]').waitFor();
+  await live(p2);
   assert.equal(await p2.locator('.notice').count(), 1);
   assert.match(await text(p2.locator('.notice')), /sparar inget just nu/);
   await typeInto(p2, '#f-state', '6 000 000');

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { axeSource, launch, root, serve, text } from './helpers.mjs';
+import { axeSource, launch, live, root, serve, text } from './helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:";
 const EXAMPLE = join(root, 'www', 'embed-example.csv');
@@ -77,6 +77,8 @@ async function open(path, { context, waitFor = '[data-testid=total-funding]', la
   page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(`${env.server.url}${path}`);
+  // The app, not the first screen the page arrived with (#fk-pre).
+  await page.waitForFunction(() => !document.getElementById('fk-pre'), null, { timeout: 30000 });
   await page.locator(waitFor).first().waitFor({ timeout: 30000 });
   return { context, page, problems };
 }
@@ -131,10 +133,13 @@ test('while the file loads, a neutral line is shown, never the default\'s figure
   const context = await env.browser.newContext({ locale: 'sv-SE' });
   const page = await context.newPage();
   await page.goto(`${env.server.url}index.html?budget=filer/seg.csv`);
-  await page.locator('.loading-budget').waitFor();
-  assert.equal(await text(page.locator('.loading-budget')), 'Laddar budgeten …');
-  assert.equal(await page.getByRole('status').filter({ hasText: 'Laddar budgeten' }).count(), 1);
-  assert.equal(await page.locator('[data-testid=total-funding]').count(), 0);
+  // The page's own loading line (www/first.js), the prerendered default hidden.
+  const loading = page.locator('#fk-pre .fk-loading');
+  await loading.waitFor();
+  assert.match(await text(loading), /^Laddar kalkylen …/);
+  assert.equal(await page.locator('#fk-pre > .fk').isVisible(), false);
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('[data-testid=total-funding]:visible').count(), 0);
   await context.close();
 });
 
@@ -191,17 +196,17 @@ test('after one visit the file opens offline, from the copy the calculator kept'
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.reload();
-  await page.locator('[data-testid=total-funding]').waitFor({ timeout: 30000 });
+  await live(page);
   assert.equal(await total(page), '8 000 000 kr');
   assert.equal(await page.locator('.notice').count(), 0);
   // A file never loaded here: offline is the reason given.
   await page.goto(`${env.server.url}index.html?budget=filer/aldrig.csv`);
-  await page.locator('[data-testid=total-funding]').waitFor({ timeout: 30000 });
+  await live(page);
   assert.match(await notice(page), /Budgetfilen «filer\/aldrig\.csv» kunde inte läsas\. Webbläsaren är inte ansluten till nätet/);
   await context.setOffline(false);
   // And the server no longer has it: its answer (503) is said, not the copy.
   await page.goto(`${env.server.url}index.html?budget=filer/once.csv`);
-  await page.locator('[data-testid=total-funding]').waitFor({ timeout: 30000 });
+  await live(page);
   assert.match(await notice(page), /Servern svarade med felkod 503/);
   assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
   await context.close();
@@ -303,9 +308,10 @@ test('another site\'s file opens when its server allows it (CORS), and says so w
     const context = await env.browser.newContext({ locale: 'sv-SE' });
     const tab = await context.newPage();
     await tab.goto(`${page.url}index.html?budget=${encodeURIComponent(`${other.url}open.csv`)}`);
+    await live(tab);
     assert.equal(await total(tab), '8 000 000 kr');
     await tab.goto(`${page.url}index.html?budget=${encodeURIComponent(`${other.url}closed.csv`)}`);
-    await tab.locator('[data-testid=total-funding]').waitFor();
+    await live(tab);
     assert.match(await notice(tab), /Servern gick inte att nå, eller så tillåter den inte att sidan läser filen \(CORS\)\./);
     await context.close();
   } finally {
