@@ -11,12 +11,12 @@ use finsam_kalkyl::engine::{Budget, Change, Lang, MemberRef, Mode, Scenario};
 use finsam_kalkyl::state::persist::link::{self, Link, LINK_VERSION};
 use finsam_kalkyl::state::persist::{read_saved, NativeCodec, Saved, SAVED_VERSION};
 use finsam_kalkyl::state::{ImportedBudget, NamedScenario, State};
-use finsam_kalkyl_fuzz::words::{KINDS, LABELS, UNITS};
 use finsam_kalkyl_fuzz::persist::{deflate, page_file, FILE_ID};
+use finsam_kalkyl_fuzz::words::{KINDS, LABELS, UNITS};
 use finsam_kalkyl_fuzz::{PRESET_READER, TABLES};
-use std::io::Write;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::Path;
 
 fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
@@ -55,7 +55,12 @@ fn write_link(dir: &Path, name: &str, text: &str, stored: bool) {
         &format!("{name}.plain-fragment"),
         link::plain(&json, &NativeCodec).as_bytes(),
     );
-    write(dir, "share_link", &format!("{name}.deflated"), &[&[0], &deflated[..]].concat());
+    write(
+        dir,
+        "share_link",
+        &format!("{name}.deflated"),
+        &[&[0], &deflated[..]].concat(),
+    );
     if stored {
         let mut encoder = flate2::write::DeflateEncoder::new(vec![0], flate2::Compression::none());
         encoder.write_all(json.as_bytes()).expect("writes to memory");
@@ -298,11 +303,19 @@ fn main() {
     for (name, fragment) in [
         ("newer", format!("{}3.{data}", link::PREFIX)),
         ("format", format!("{}99999999999.{data}", link::PREFIX)),
-        ("base64", format!("{}2.{}+", link::PREFIX, &data[..data.len() / 2])),
+        (
+            "base64",
+            format!("{}2.{}+", link::PREFIX, &data[..data.len() / 2]),
+        ),
         ("cut", link::compressed(&deflated[..deflated.len() / 2])),
         ("encoding", plain[..plain.len() - 1].to_string()),
     ] {
-        write(out, "share_link", &format!("refused-{name}.fragment"), fragment.as_bytes());
+        write(
+            out,
+            "share_link",
+            &format!("refused-{name}.fragment"),
+            fragment.as_bytes(),
+        );
     }
 
     // Budget files' addresses, as pages write them: relative, absolute,
@@ -335,9 +348,34 @@ fn main() {
     }
     url.extend(
         [
-            "http", "https", "http:", "https:", "://", "//", "data:", "blob:", "file:", "javascript:",
-            "ftp:", "ws:", ":", "/", "\\", "?", "#", "@", "%", "%2F", "%3A", "[", "]", "\t", "\n", " ",
-            ".", "..",
+            "http",
+            "https",
+            "http:",
+            "https:",
+            "://",
+            "//",
+            "data:",
+            "blob:",
+            "file:",
+            "javascript:",
+            "ftp:",
+            "ws:",
+            ":",
+            "/",
+            "\\",
+            "?",
+            "#",
+            "@",
+            "%",
+            "%2F",
+            "%3A",
+            "[",
+            "]",
+            "\t",
+            "\n",
+            " ",
+            ".",
+            "..",
         ]
         .iter()
         .map(|s| s.to_string()),

@@ -84,7 +84,11 @@ pub fn check_round_trips(state: &State) {
         "a compressed fragment carries its bytes"
     );
     let decoded = link::decode(&fragment, codec, inflate);
-    assert_eq!(decoded, Some(Ok(json.clone())), "a compressed link inflates to its JSON");
+    assert_eq!(
+        decoded,
+        Some(Ok(json.clone())),
+        "a compressed link inflates to its JSON"
+    );
     assert_eq!(
         link::decode(&link::plain(&json, codec), codec, inflate),
         Some(Ok(json.clone())),
@@ -133,6 +137,10 @@ pub fn check_round_trips(state: &State) {
         "a link the app wrote opens beside what it saved: {:?}",
         opened.state.notice
     );
-    assert_eq!(opened.state.link(), state.link(), "the link wins over what was saved");
+    assert_eq!(
+        opened.state.link(),
+        state.link(),
+        "the link wins over what was saved"
+    );
     assert_eq!(opened.state.named, state.named, "the saved scenarios stay");
 }

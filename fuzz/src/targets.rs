@@ -2,6 +2,7 @@
 //! exactly what the fuzzer ran on a saved input.
 
 use crate::gen::{Amount, Pct, ScenarioInput, Source};
+use crate::persist::{inflate, page_file};
 use crate::table::Damage;
 use crate::{
     check_analysis, check_outcome, check_state, exercise_budget, preset_baselines, run_checked,
@@ -12,7 +13,6 @@ use finsam_kalkyl::engine::money::MAX_AMOUNT;
 use finsam_kalkyl::engine::{
     analyse, import_bytes, import_file, planning, Budget, MemberRef, Options, SwedishFormat,
 };
-use crate::persist::{inflate, page_file};
 use finsam_kalkyl::state::persist::file::{check_address, FileError};
 use finsam_kalkyl::state::persist::link::{self, Carried};
 use finsam_kalkyl::state::persist::{read_budget, read_saved, Codec, NativeCodec, ReadError};
@@ -140,7 +140,11 @@ fn fragment(text: &str) -> Option<Result<String, ReadError>> {
                 .expect("a compressed link has a format and a dot");
             let encoded = link::base64url::encode(&bytes);
             assert_eq!(encoded.len(), data.len(), "base64url of {bytes:?}");
-            assert_eq!(link::base64url::decode(&encoded), Some(bytes), "base64url round-trips");
+            assert_eq!(
+                link::base64url::decode(&encoded),
+                Some(bytes),
+                "base64url round-trips"
+            );
         }
         Ok(Carried::Json(json)) => assert_eq!(
             codec.decode_component(&codec.encode_component(&json)).as_deref(),
@@ -207,7 +211,11 @@ pub fn budget_address_target(data: &[u8]) {
     } else {
         Err(FileError::Scheme(resolved.scheme().into()))
     };
-    assert_eq!(check_address(resolved.as_str()), expected, "{name:?} resolved to {resolved}");
+    assert_eq!(
+        check_address(resolved.as_str()),
+        expected,
+        "{name:?} resolved to {resolved}"
+    );
     if let Err(why) = expected {
         let notice = Notice::BudgetFile {
             name: name.into(),
