@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 CARGO_FUZZ_VERSION=0.13.2
-ALL_TARGETS=(import_bytes import_cells budget_json share_link saved_state scenario)
+ALL_TARGETS=(import_bytes import_cells budget_json share_link saved_state scenario budget_address)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 need_root() {
@@ -58,6 +58,7 @@ dict_of() {
   case "$1" in
     budget_json|share_link|saved_state) echo "-dict=fuzz/dict/json.dict" ;;
     import_bytes|import_cells) echo "-dict=fuzz/dict/table.dict" ;;
+    budget_address) echo "-dict=fuzz/dict/url.dict" ;;
     *) echo "" ;;
   esac
 }

@@ -33,8 +33,19 @@ fn main() {
             targets::budget_json_target(&data);
         }
         "share_link" => {
-            println!("{}", String::from_utf8_lossy(&data));
+            match data.split_first() {
+                // The deflated bytes, and what they inflate to.
+                Some((0, deflated)) => println!(
+                    "deflated: {deflated:?}\n--- inflated:\n{:?}",
+                    finsam_kalkyl_fuzz::persist::inflate(deflated)
+                ),
+                _ => println!("{}", String::from_utf8_lossy(&data)),
+            }
             targets::share_link_target(&data);
+        }
+        "budget_address" => {
+            println!("{:?}", String::from_utf8_lossy(&data));
+            targets::budget_address_target(&data);
         }
         "saved_state" => {
             println!("{}", String::from_utf8_lossy(&data));

@@ -11,10 +11,12 @@ use finsam_kalkyl::engine::{Budget, Change, Lang, MemberRef, Mode, Scenario};
 use finsam_kalkyl::state::persist::link::{self, Link, LINK_VERSION};
 use finsam_kalkyl::state::persist::{read_saved, NativeCodec, Saved, SAVED_VERSION};
 use finsam_kalkyl::state::{ImportedBudget, NamedScenario, State};
+use finsam_kalkyl_fuzz::persist::{deflate, page_file, FILE_ID};
 use finsam_kalkyl_fuzz::words::{KINDS, LABELS, UNITS};
 use finsam_kalkyl_fuzz::{PRESET_READER, TABLES};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::Path;
 
 fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
@@ -27,8 +29,44 @@ fn write(dir: &Path, target: &str, name: &str, bytes: &[u8]) {
 /// fuzzer at the door's first refusal.
 fn open_link(text: &str) -> State {
     link::parse(text, &NativeCodec)
-        .and_then(|l| link::open(l, PRESET_READER))
+        .and_then(|l| link::open(l, Some(page_file()), PRESET_READER))
         .expect("the seed link opens")
+}
+
+/// A link as the share link target reads it in each form: its JSON, the
+/// fragment the browser writes (compressed), the fragment a browser
+/// without compression writes, and (a 0 byte first) the bytes the
+/// browser's compression gives; `stored` adds them uncompressed in
+/// deflate's stored blocks, where the fuzzer can alter the JSON itself.
+fn write_link(dir: &Path, name: &str, text: &str, stored: bool) {
+    let state = open_link(text);
+    let json = link::json(&state, &NativeCodec);
+    let deflated = deflate(&json);
+    write(dir, "share_link", &format!("{name}.json"), text.as_bytes());
+    write(
+        dir,
+        "share_link",
+        &format!("{name}.fragment"),
+        link::compressed(&deflated).as_bytes(),
+    );
+    write(
+        dir,
+        "share_link",
+        &format!("{name}.plain-fragment"),
+        link::plain(&json, &NativeCodec).as_bytes(),
+    );
+    write(
+        dir,
+        "share_link",
+        &format!("{name}.deflated"),
+        &[&[0], &deflated[..]].concat(),
+    );
+    if stored {
+        let mut encoder = flate2::write::DeflateEncoder::new(vec![0], flate2::Compression::none());
+        encoder.write_all(json.as_bytes()).expect("writes to memory");
+        let bytes = encoder.finish().expect("writes to memory");
+        write(dir, "share_link", &format!("{name}.stored"), &bytes);
+    }
 }
 
 /// A scenario that sets every field, on a budget's own members and lines.
@@ -192,18 +230,11 @@ fn main() {
                 guideline: (n == 1).then(|| Decimal::from(25)),
             };
             let text = serde_json::to_string(&link).expect("serialises");
-            let state = open_link(&text);
-            write(out, "share_link", &format!("{}-{n}.json", p.id), text.as_bytes());
             if n == 1 {
-                // The same link as the address carries it, for the
-                // fragment's decoder.
-                let fragment = link::write(&state, &NativeCodec);
-                write(
-                    out,
-                    "share_link",
-                    &format!("{}-{n}.fragment", p.id),
-                    fragment.as_bytes(),
-                );
+                write_link(out, &format!("{}-{n}", p.id), &text, i == 0);
+            } else {
+                open_link(&text);
+                write(out, "share_link", &format!("{}-{n}.json", p.id), text.as_bytes());
             }
             json_words(&text, &mut json);
         }
@@ -223,13 +254,7 @@ fn main() {
             guideline: None,
         };
         let text = serde_json::to_string(&link).expect("serialises");
-        open_link(&text);
-        write(
-            out,
-            "share_link",
-            &format!("{}-import.json", p.id),
-            text.as_bytes(),
-        );
+        write_link(out, &format!("{}-import", p.id), &text, false);
 
         // What a browser saves: scenarios kept under names, an import open.
         let saved = Saved {
@@ -257,6 +282,106 @@ fn main() {
         write(out, "saved_state", &format!("{}.json", p.id), text.as_bytes());
         json_words(&text, &mut json);
     }
+    // A link to the page's own budget file, which it names, not carries.
+    let file = page_file();
+    let text = serde_json::to_string(&Link {
+        v: LINK_VERSION,
+        preset: FILE_ID.into(),
+        lang: Lang::Sv,
+        scenario: full_scenario(&file.budget),
+        budget: None,
+        guideline: None,
+    })
+    .expect("serialises");
+    write_link(out, "file", &text, true);
+    // Fragments the reader refuses, one for each reason: a newer format, a
+    // format past u32, base64url that is not, bytes cut short, a plain
+    // link's encoding cut short.
+    let deflated = deflate(&text);
+    let data = link::base64url::encode(&deflated);
+    let plain = link::plain(&text, &NativeCodec);
+    for (name, fragment) in [
+        ("newer", format!("{}3.{data}", link::PREFIX)),
+        ("format", format!("{}99999999999.{data}", link::PREFIX)),
+        (
+            "base64",
+            format!("{}2.{}+", link::PREFIX, &data[..data.len() / 2]),
+        ),
+        ("cut", link::compressed(&deflated[..deflated.len() / 2])),
+        ("encoding", plain[..plain.len() - 1].to_string()),
+    ] {
+        write(
+            out,
+            "share_link",
+            &format!("refused-{name}.fragment"),
+            fragment.as_bytes(),
+        );
+    }
+
+    // Budget files' addresses, as pages write them: relative, absolute,
+    // and the schemes that must never be fetched, in the forms a URL
+    // parser forgives (case, blanks, tabs inside).
+    let mut url = BTreeSet::new();
+    for (i, address) in [
+        "budget-2025.csv",
+        "../filer/budget.json",
+        "//cdn.example.se/budget.csv",
+        "?budget=budget.csv",
+        "https://www.example.se/filer/budget.json",
+        "http://127.0.0.1:8080/budget-2025.csv",
+        "HTTPS://EXAMPLE.SE/B.CSV",
+        "https:budget.csv",
+        "data:text/csv,Budget%202024",
+        "blob:http://127.0.0.1/3f2a",
+        "file:///home/budget.csv",
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "ftp://example.se/budget.csv",
+        "\\\\server\\budget.csv",
+    ]
+    .iter()
+    .enumerate()
+    {
+        write(out, "budget_address", &format!("address-{i}"), address.as_bytes());
+    }
+    url.extend(
+        [
+            "http",
+            "https",
+            "http:",
+            "https:",
+            "://",
+            "//",
+            "data:",
+            "blob:",
+            "file:",
+            "javascript:",
+            "ftp:",
+            "ws:",
+            ":",
+            "/",
+            "\\",
+            "?",
+            "#",
+            "@",
+            "%",
+            "%2F",
+            "%3A",
+            "[",
+            "]",
+            "\t",
+            "\n",
+            " ",
+            ".",
+            "..",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    write_dict(out, "url.dict", &url);
+
     // The structure-aware targets read their bytes through `arbitrary`:
     // one short seed per table and per preset is enough to start.
     for i in 0..TABLES.len().max(PRESETS.len()) as u8 {
@@ -280,6 +405,7 @@ fn main() {
     ];
     json.extend(numbers.iter().map(|n| n.to_string()));
     json.insert(link::PREFIX.to_string());
+    json.insert(format!("{}{}.", link::PREFIX, link::FORMAT));
     write_dict(out, "json.dict", &json);
 
     let mut table: BTreeSet<String> = LABELS.iter().map(|s| s.to_string()).collect();

@@ -1,6 +1,8 @@
-//! The share-link decoder: the JSON in a link's `#s=` fragment, after the
-//! browser's URI decoding (`State::from_link`). A link it opens must give
-//! a consistent state, and the link that state writes must open again.
+//! The share-link decoder: a whole `#s=` fragment in either format (the
+//! compressed one inflated with raw deflate, as the browser does), the
+//! bytes the browser's compression gives, or the link's JSON
+//! (`state::persist::link`). A link it opens must give a consistent state,
+//! and the link that state writes must open again, compressed and plain.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

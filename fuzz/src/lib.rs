@@ -8,6 +8,7 @@
 compile_error!("the fuzz targets must be built with debug assertions and overflow checks on");
 
 pub mod gen;
+pub mod persist;
 pub mod table;
 pub mod targets;
 pub mod words;
@@ -25,7 +26,6 @@ use finsam_kalkyl::engine::{
     analyse, money::MAX_AMOUNT, report, run_scenario, Analysis, Budget, Change, Finding, Lang, MemberRef,
     Mode, Options, Scenario, SwedishFormat,
 };
-use finsam_kalkyl::state::persist::{link, read_saved, NativeCodec};
 use finsam_kalkyl::state::{Edit, Field, PresetReader, State, READ_TABLES};
 use finsam_kalkyl::words::{ask_note, describe, Say};
 use rust_decimal::Decimal;
@@ -311,8 +311,9 @@ pub fn exercise_budget(budget: &Budget) {
     }
 }
 
-/// A state a door opened: its outcome holds, and what it would write back
-/// (the saved state and the link) reads back to the same state.
+/// A state a door opened: its outcome holds, every control works, and
+/// what it would write back (the saved state, the link in both formats)
+/// reads back to the same state.
 pub fn check_state(state: &State) {
     check_analysis(&state.base);
     check_outcome(&state.base, Some(&state.scenario), &state.outcome);
@@ -342,16 +343,5 @@ pub fn check_state(state: &State) {
         let stepped = state.apply(Edit::Step(field, step));
         check_outcome(&stepped.base, Some(&stepped.scenario), &stepped.outcome);
     }
-    let saved = serde_json::to_string(&state.saved()).expect("the saved state serialises");
-    let again =
-        read_saved(&saved, &NativeCodec, PRESET_READER).expect("a saved state the app wrote reads back");
-    assert_eq!(again.saved(), state.saved(), "the saved state round-trips");
-    // The link as the page writes it into the address, read back as the
-    // page reads it: the fragment's format, not only its JSON.
-    let fragment = link::write(state, &NativeCodec);
-    let again = link::read(&fragment, &NativeCodec)
-        .expect("the app writes a link's fragment")
-        .and_then(|l| link::open(l, PRESET_READER))
-        .expect("a link the app wrote reads back");
-    assert_eq!(again.link(), state.link(), "the link round-trips");
+    persist::check_round_trips(state);
 }
