@@ -183,14 +183,7 @@ fn a_cut_with_ore_keeps_every_kommun_within_its_offer() {
         assert!(*p >= Decimal::ZERO && p <= o, "{paid:?}");
     }
 
-    let mut budget = presets::find("sodra-vatterbygden-2024")
-        .unwrap()
-        .load()
-        .unwrap()
-        .budget;
-    for v in budget.rows.iter_mut().flat_map(|r| r.values.iter_mut()).flatten() {
-        *v = (*v * d(10_000_000)).min(d(MAX_AMOUNT));
-    }
+    let budget = budget_at_the_limit();
     let base = analyse(&budget, &Options::default());
     let scenario = Scenario {
         region_follows: false,
@@ -292,14 +285,7 @@ fn a_percentage_of_a_sliver_is_none_not_an_overflow() {
 /// costs overflowed `Decimal` (a panic).
 #[test]
 fn many_changes_to_one_cost_line_that_compound_past_the_limit_are_refused() {
-    let mut budget = presets::find("sodra-vatterbygden-2024")
-        .unwrap()
-        .load()
-        .unwrap()
-        .budget;
-    for v in budget.rows.iter_mut().flat_map(|r| r.values.iter_mut()).flatten() {
-        *v = (*v * d(10_000_000)).min(d(MAX_AMOUNT));
-    }
+    let budget = budget_at_the_limit();
     let change = |edit| CostChange {
         line: "Kansli".into(),
         edit,
@@ -345,4 +331,18 @@ fn many_changes_to_one_cost_line_that_compound_past_the_limit_are_refused() {
     ] {
         assert_eq!(run(&budget, &raised(edits)), Ok(()), "{edits:?}");
     }
+}
+
+/// Södra Vätterbygden 2024 with every amount scaled up to the largest the
+/// engine takes, where overflow is nearest.
+fn budget_at_the_limit() -> Budget {
+    let mut budget = presets::find("sodra-vatterbygden-2024")
+        .unwrap()
+        .load()
+        .unwrap()
+        .budget;
+    for v in budget.rows.iter_mut().flat_map(|r| r.values.iter_mut()).flatten() {
+        *v = (*v * d(10_000_000)).min(d(MAX_AMOUNT));
+    }
+    budget
 }
