@@ -9,7 +9,7 @@ use finsam_kalkyl::engine::Imported;
 use finsam_kalkyl::state::persist::file::BudgetFile;
 use finsam_kalkyl::state::persist::link::{self, Carried};
 use finsam_kalkyl::state::persist::start::{self, Opening};
-use finsam_kalkyl::state::persist::NativeCodec;
+use finsam_kalkyl::state::persist::{NativeCodec, ReadError};
 use finsam_kalkyl::state::{ImportedBudget, Source, State};
 use std::io::{Read, Write};
 use std::sync::OnceLock;
@@ -104,38 +104,14 @@ pub fn check_round_trips(state: &State) {
     // A file's page opens its file unless what was saved is the file's:
     // the file goes with the saved state only when it is open.
     let own = file.filter(|f| state.source == Source::File(f.id.clone()));
-    let opened = start::open(
-        &Opening {
-            saved: Some(saved.clone()),
-            file: own.map(loaded),
-            storage_writable: true,
-            ..Opening::default()
-        },
-        codec,
-        PRESET_READER,
-    );
-    assert!(
-        !opened.set_aside && opened.state.notice.is_none(),
-        "a saved state the app wrote opens: {:?}",
-        opened.state.notice
-    );
+    let opened = open_cleanly(None, saved.clone(), own, "a saved state the app wrote");
     assert_eq!(opened.state.saved(), state.saved(), "the saved state round-trips");
 
-    let opened = start::open(
-        &Opening {
-            link: decoded,
-            saved: Some(saved),
-            file: file.map(loaded),
-            storage_writable: true,
-            ..Opening::default()
-        },
-        codec,
-        PRESET_READER,
-    );
-    assert!(
-        !opened.set_aside && opened.state.notice.is_none(),
-        "a link the app wrote opens beside what it saved: {:?}",
-        opened.state.notice
+    let opened = open_cleanly(
+        decoded,
+        saved,
+        file,
+        "a link the app wrote, beside what it saved,",
     );
     assert_eq!(
         opened.state.link(),
@@ -143,4 +119,32 @@ pub fn check_round_trips(state: &State) {
         "the link wins over what was saved"
     );
     assert_eq!(opened.state.named, state.named, "the saved scenarios stay");
+}
+
+/// The page's opening with what this browser saved, and a link and the
+/// page's budget file if given; it must open without a word and set
+/// nothing aside (`what` says which opening failed).
+fn open_cleanly(
+    link: Option<Result<String, ReadError>>,
+    saved: String,
+    file: Option<&ImportedBudget>,
+    what: &str,
+) -> start::Opened {
+    let opened = start::open(
+        &Opening {
+            link,
+            saved: Some(saved),
+            file: file.map(loaded),
+            storage_writable: true,
+            ..Opening::default()
+        },
+        &NativeCodec,
+        PRESET_READER,
+    );
+    assert!(
+        !opened.set_aside && opened.state.notice.is_none(),
+        "{what} opens: {:?}",
+        opened.state.notice
+    );
+    opened
 }
