@@ -96,3 +96,31 @@ function keep(parent) {
   // #fk-pre to be there.
   return (root) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', () => take(root), { once: true }) : take(root));
 }
+
+/**
+ * A share link's raw deflate, inflated to text for the app (src/ui/load.rs),
+ * or null: not deflate, not UTF-8, or more than `max` bytes. Fed to the
+ * stream 4 KB at a time and read as it comes, so that a crafted link (deflate
+ * inflates up to a thousandfold) neither holds the page for seconds nor
+ * fills its memory: it is stopped at `max`.
+ */
+window.finsamInflate = async (bytes, max) => {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  (async () => {
+    for (let i = 0; i < bytes.length; i += 4096) await writer.write(bytes.subarray(i, i + 4096));
+    await writer.close();
+  })().catch(() => {});
+  const parts = [];
+  for (let n = 0; ;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if ((n += value.length) > max) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    parts.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(parts).arrayBuffer());
+};

@@ -136,10 +136,27 @@ fn through(bytes: &[u8], class: &str) -> Option<Response> {
     Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(stream.unchecked_ref()))).ok()
 }
 
-/// Back from raw deflate: none when it does not inflate to text.
+/// The most a link's JSON may inflate to: far above any budget's (the
+/// importer takes tables up to 1 MB), far below what a crafted link of a
+/// few megabytes could make the browser build.
+const MAX_INFLATED: u32 = 8 << 20;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `www/takeover.js`, in the page's and embed.js's script.
+    #[wasm_bindgen(js_namespace = window, js_name = finsamInflate, catch)]
+    fn inflate_in_page(bytes: &Uint8Array, max: u32) -> Result<Promise, JsValue>;
+}
+
+/// Back from raw deflate: none when it does not inflate to text, or to
+/// more than `MAX_INFLATED` bytes.
 async fn inflate(bytes: &[u8]) -> Option<String> {
-    let text = through(bytes, "DecompressionStream")?.text().ok()?;
-    settled(text).await?.as_string()
+    // A copy: the stream reads it after the call, when a view into the
+    // wasm's memory may no longer hold.
+    let bytes = Uint8Array::from(bytes);
+    settled(inflate_in_page(&bytes, MAX_INFLATED).ok()?)
+        .await?
+        .as_string()
 }
 
 /// The fragment of a link's JSON: compressed, or as before where the

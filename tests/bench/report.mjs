@@ -297,7 +297,7 @@ measurable.
 
 | | raw | gzip -9 | brotli | target | |
 |---|---|---|---|---|---|
-| Finsam-kalkyl page | ${kb(page.raw)} kB | ${kb(page.gz)} kB | ${kb(page.br)} kB | < 255 kB gzip (scripts/size-budget.txt) | ${ok(page.gz < 255_000)} |
+| Finsam-kalkyl page | ${kb(page.raw)} kB | ${kb(page.gz)} kB | ${kb(page.br)} kB | < 256 kB gzip (scripts/size-budget.txt) | ${ok(page.gz < 256_000)} |
 | budget in \`scripts/size-budget.txt\` (test fails above) | | ${kb(budget)} kB | | | |
 | empty Yew app, same build | ${kb(empty.raw)} kB | ${kb(empty.gz)} kB | ${kb(empty.br)} kB | | |
 | Yew's function_todomvc (peer) | | ${kb(peer.gz)} kB | ${kb(peer.br)} kB | | |
@@ -410,6 +410,13 @@ shows it; everything else the page loads is 249 038 B, under the old
 250 000. On slow 4G it brings the first paint from 2.1 s to 0.8 s and the
 first figure on screen from 2.1 s to 1.0 s (paired, section above);
 hydration instead of the takeover was measured at +17.5 kB.
+
+Raised again to 256 000 B to bound a share link's inflating (issue 17):
+the page inflated a link's raw deflate whole, so a crafted link of 1.4 MB
+(a gigabyte of spaces) held the page for 7.9 s before it was refused.
+Now `www/takeover.js` feeds the stream 4 KB at a time and stops past 8 MB:
+the longest task on the same link 0.45 s (the machine under load from
+another build), the page +234 B (255 132 B).
 
 Tried and left out: \`--converge\` after the above +76 B; the opening's
 decision kept out of its waiting code (\`#[inline(never)]\`) −28 B.

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { launch, live, root, serve, text, typeKeys } from './helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:";
@@ -140,4 +141,16 @@ test('a damaged or newer link, and an unknown ?preset=, say what is wrong in pla
     assert.deepEqual(opened.problems, [], address);
     await opened.context.close();
   }
+});
+
+test('a crafted link that would inflate past 8 MB is stopped and refused, and the page goes on', async () => {
+  // 64 MB of spaces deflate to about 64 kB: whole, it would be read as
+  // text (and refused as damaged JSON); stopped at 8 MB it is a link that
+  // does not inflate to a link.
+  const bomb = `#s=2.${deflateRawSync(Buffer.alloc(64 << 20, 0x20), { level: 9 }).toString('base64url')}`;
+  const { context, page, problems } = await open(`index.html${bomb}`);
+  assert.match(await text(page.locator('.notice')), /Länken kunde inte öppnas\. Länkens text är inte rätt kodad/);
+  assert.equal(await total(page), '11 172 000 kr');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
