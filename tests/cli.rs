@@ -398,3 +398,57 @@ fn scenario_attributes_a_key_bound_raise_truthfully() {
         "{alone}"
     );
 }
+
+/// With `--lang en`, the CLI's refusals are English through and through:
+/// a table it cannot read, a file that is not there, a bad amount, a
+/// missing change.
+#[test]
+fn refusals_follow_lang() {
+    let dir = std::env::temp_dir().join(format!("finsam-cli-en-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "x;y\n").unwrap();
+    let cases: [(Vec<&str>, &str); 4] = [
+        (
+            vec!["check", "--lang", "en", bad.to_str().unwrap()],
+            "no column has a year in its header",
+        ),
+        (
+            vec!["check", "--lang", "en", "/no/such/file.csv"],
+            "cannot read /no/such/file.csv: the file or folder does not exist",
+        ),
+        (
+            vec![
+                "scenario",
+                "--lang",
+                "en",
+                "sodra-vatterbygden-2024",
+                "--member",
+                "Habo",
+                "--delta",
+                "ten",
+            ],
+            "--delta: ",
+        ),
+        (
+            vec![
+                "scenario",
+                "--lang",
+                "en",
+                "sodra-vatterbygden-2024",
+                "--member",
+                "Habo",
+            ],
+            "give --delta or --percent",
+        ),
+    ];
+    for (args, want) in cases {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(want), "{args:?}: {err}");
+        for swedish in ["kan inte", "finns inte", "ange ", "Rad ", "är inte", "kolumn"] {
+            assert!(!err.contains(swedish), "{args:?}: {err}");
+        }
+    }
+}

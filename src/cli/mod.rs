@@ -70,7 +70,7 @@ fn refused(lang: Lang) -> impl Fn(engine::ScenarioError) -> Fail {
 }
 
 fn check(input: &Input, output: &Output) -> Result<(), Fail> {
-    let (imported, options) = load(input)?;
+    let (imported, options) = load(input, output.lang.into())?;
     let analysis = analyse(&imported.budget, &options);
     write(if output.json {
         json::check(&imported, &analysis)
@@ -80,11 +80,11 @@ fn check(input: &Input, output: &Output) -> Result<(), Fail> {
 }
 
 fn scenario_command(input: &Input, args: ScenarioArgs, output: &Output) -> Result<(), Fail> {
-    if args.member.is_none() {
-        return Err(Fail("ange --member, och --delta eller --percent".into()));
-    }
     let lang: Lang = output.lang.into();
-    let (imported, options) = load(input)?;
+    if args.member.is_none() {
+        return Err(Fail(text::words(lang).need_member.into()));
+    }
+    let (imported, options) = load(input, lang)?;
     let base = analyse(&imported.budget, &options);
     let scenario = args.build(&base, lang)?;
     let outcome = run_scenario(&imported.budget, &base, &scenario, &options).map_err(refused(lang))?;
@@ -102,7 +102,8 @@ fn export(
     path: &std::path::Path,
     lang: Lang,
 ) -> Result<(), Fail> {
-    let (imported, options) = load(input)?;
+    let w = text::words(lang);
+    let (imported, options) = load(input, lang)?;
     let base = analyse(&imported.budget, &options);
     let scenario = args.build(&base, lang)?;
     let outcome = run_scenario(&imported.budget, &base, &scenario, &options).map_err(refused(lang))?;
@@ -111,18 +112,24 @@ fn export(
     let bytes = match format {
         Format::Csv => engine::export::csv(&base, &outcome, &description, lang).into_bytes(),
         Format::Xlsx => engine::export::xlsx(&base, &outcome, &description, &findings, lang, &SwedishFormat)
-            .map_err(|_| Fail(format!("kan inte skriva arbetsboken {}", path.display())))?,
+            .map_err(|_| Fail(format!("{} {}", w.cannot_write_workbook, path.display())))?,
         Format::Json => imported.budget.to_json().into_bytes(),
     };
-    std::fs::write(path, bytes)
-        .map_err(|e| Fail(format!("kan inte skriva {}: {}", path.display(), io_reason(&e))))
+    std::fs::write(path, bytes).map_err(|e| {
+        Fail(format!(
+            "{} {}: {}",
+            w.cannot_write,
+            path.display(),
+            io_reason(&e, lang)
+        ))
+    })
 }
 
 fn goal(args: GoalArgs) -> Result<(), Fail> {
     let lang: Lang = args.output.lang.into();
-    let (imported, options) = load(&args.input)?;
+    let (imported, options) = load(&args.input, lang)?;
     let base = analyse(&imported.budget, &options);
-    let floor = amount("--floor", &args.floor)?;
+    let floor = amount("--floor", &args.floor, lang)?;
     let member = args.scenario.member.clone();
     // The goal seeks change contributions themselves: only the scenario's
     // other settings are the starting point.
@@ -139,7 +146,7 @@ fn goal(args: GoalArgs) -> Result<(), Fail> {
                 "New insats"
             }
             .into(),
-            yearly: amount("--new-insats", &kr)?,
+            yearly: amount("--new-insats", &kr, lang)?,
             start,
             end,
         }),
@@ -190,8 +197,8 @@ fn goal(args: GoalArgs) -> Result<(), Fail> {
     })
 }
 
-fn amount(flag: &str, text: &str) -> Result<Decimal, Fail> {
-    money::parse_amount(text).map_err(|e| Fail(format!("{flag}: {}", e.message(Lang::Sv))))
+fn amount(flag: &str, text: &str, lang: Lang) -> Result<Decimal, Fail> {
+    money::parse_amount(text).map_err(|e| Fail(format!("{flag}: {}", e.message(lang))))
 }
 
 fn percent(flag: &str, text: &str, lang: Lang) -> Result<Decimal, Fail> {
@@ -199,34 +206,41 @@ fn percent(flag: &str, text: &str, lang: Lang) -> Result<Decimal, Fail> {
 }
 
 /// Why a file could not be read or written, without the system's own text.
-fn io_reason(e: &std::io::Error) -> &'static str {
+fn io_reason(e: &std::io::Error, lang: Lang) -> &'static str {
+    let w = text::words(lang);
     match e.kind() {
-        std::io::ErrorKind::NotFound => "filen eller mappen finns inte",
-        std::io::ErrorKind::PermissionDenied => "behörighet saknas",
-        _ => "filen gick inte att komma åt",
+        std::io::ErrorKind::NotFound => w.not_found,
+        std::io::ErrorKind::PermissionDenied => w.denied,
+        _ => w.inaccessible,
     }
 }
 
 /// Reads a table, a budget JSON file, or a preset.
-fn load(input: &Input) -> Result<(Imported, Options), Fail> {
+fn load(input: &Input, lang: Lang) -> Result<(Imported, Options), Fail> {
     let options = Options {
         equity_guideline_pct: input
             .equity_guideline
             .as_deref()
-            .map(|s| percent("--equity-guideline", s, Lang::Sv))
+            .map(|s| percent("--equity-guideline", s, lang))
             .transpose()?,
     };
     let path = std::path::Path::new(&input.file);
     if !path.exists() {
         if let Some(preset) = presets::find(&input.file) {
-            let imported = preset.load().map_err(|e| Fail(e.message(Lang::Sv)))?;
+            let imported = preset.load().map_err(|e| Fail(e.message(lang)))?;
             return Ok((imported, options));
         }
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Fail(format!("kan inte läsa {}: {}", input.file, io_reason(&e))))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Fail(format!(
+            "{} {}: {}",
+            text::words(lang).cannot_read,
+            input.file,
+            io_reason(&e, lang)
+        ))
+    })?;
     let imported =
-        engine::import_file(&bytes).map_err(|e| Fail(format!("{}: {}", input.file, e.message(Lang::Sv))))?;
+        engine::import_file(&bytes).map_err(|e| Fail(format!("{}: {}", input.file, e.message(lang))))?;
     Ok((imported, options))
 }
 
@@ -241,7 +255,7 @@ impl ScenarioArgs {
             region_follows: self.region_follows == YesNo::Yes,
             state_offer: self
                 .state_offer
-                .map(|s| amount("--state-offer", &s))
+                .map(|s| amount("--state-offer", &s, lang))
                 .transpose()?,
             step_up_pct: self.step_up.map(|s| percent("--step-up", &s, lang)).transpose()?,
             ..Scenario::default()
@@ -251,9 +265,9 @@ impl ScenarioArgs {
         };
         let member = resolve_member(base, &name).map_err(refused(lang))?;
         let change = match (self.delta, self.percent) {
-            (Some(d), _) => Change::Kr(amount("--delta", &d)?),
+            (Some(d), _) => Change::Kr(amount("--delta", &d, lang)?),
             (None, Some(p)) => Change::Percent(percent("--percent", &p, lang)?),
-            (None, None) => return Err(Fail("ange --delta eller --percent".into())),
+            (None, None) => return Err(Fail(text::words(lang).need_change.into())),
         };
         Ok(scenario.with_change(member, change))
     }

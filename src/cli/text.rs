@@ -119,7 +119,16 @@ impl Table {
 /// Words of the CLI's own; the table's row labels come from the engine's
 /// report, and the headline's sentences from `finsam_kalkyl::words`, both
 /// shared with the browser.
-struct Words {
+pub(super) struct Words {
+    // The CLI's own refusals (the engine's are worded in `crate::words`).
+    pub(super) need_member: &'static str,
+    pub(super) need_change: &'static str,
+    pub(super) cannot_read: &'static str,
+    pub(super) cannot_write: &'static str,
+    pub(super) cannot_write_workbook: &'static str,
+    pub(super) not_found: &'static str,
+    pub(super) denied: &'static str,
+    pub(super) inaccessible: &'static str,
     chained_note: &'static str,
     missing: &'static str,
     findings: &'static str,
@@ -140,6 +149,14 @@ struct Words {
 }
 
 const SV: Words = Words {
+    need_member: "ange --member, och --delta eller --percent",
+    need_change: "ange --delta eller --percent",
+    cannot_read: "kan inte läsa",
+    cannot_write: "kan inte skriva",
+    cannot_write_workbook: "kan inte skriva arbetsboken",
+    not_found: "filen eller mappen finns inte",
+    denied: "behörighet saknas",
+    inaccessible: "filen gick inte att komma åt",
     chained_note: "* = kedjad kolumn: årets bästa siffra (utfall före prognos före budget före plan).\n  Eget kapital förs vidare från den ena kedjade kolumnen till nästa.",
     missing: " (saknas, 0 antaget)",
     findings: "Fynd",
@@ -160,6 +177,14 @@ const SV: Words = Words {
 };
 
 const EN: Words = Words {
+    need_member: "give --member, and --delta or --percent",
+    need_change: "give --delta or --percent",
+    cannot_read: "cannot read",
+    cannot_write: "cannot write",
+    cannot_write_workbook: "cannot write the workbook",
+    not_found: "the file or folder does not exist",
+    denied: "permission denied",
+    inaccessible: "the file could not be accessed",
     chained_note: "* = chained column: the year's best figure (actual before forecast before budget before plan).\n  Equity carries from one chained column to the next.",
     missing: " (missing, 0 assumed)",
     findings: "Findings",
@@ -179,7 +204,7 @@ const EN: Words = Words {
     change_head: "Change",
 };
 
-fn words(lang: Lang) -> &'static Words {
+pub(super) fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Sv => &SV,
         Lang::En => &EN,
