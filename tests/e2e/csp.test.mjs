@@ -64,6 +64,26 @@ async function canary(page, problems) {
   problems.length = before;
 }
 
+/**
+ * Types `value` into the first kommun's field in `scope` (the page, or a
+ * host's mount point), checks that the total moved, and exports a
+ * workbook (the English page's button); the workbook's file name.
+ */
+async function changeAndExport(page, scope, value) {
+  const before = await total(scope);
+  await typeKeys(page, scope.locator('#f-kommun-0'), value);
+  await page.keyboard.press('Tab');
+  assert.notEqual(await total(scope), before);
+  return downloadWorkbook(page, scope, 'Export as an Excel workbook (XLSX)');
+}
+
+/** No problem seen, none caused by the canary either; then the context closes. */
+async function finish(page, problems, context) {
+  assert.deepEqual(problems, []);
+  await canary(page, problems);
+  await context.close();
+}
+
 async function downloadWorkbook(page, scope, name) {
   const [file] = await Promise.all([page.waitForEvent('download'), scope.getByRole('button', { name }).click()]);
   const path = join(artifacts, `csp-${file.suggestedFilename()}`);
@@ -119,22 +139,14 @@ test('the page works under the policy: typing, import, export, share link, print
   await live(page);
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
 
-  assert.deepEqual(problems, []);
-  await canary(page, problems);
-  await context.close();
+  await finish(page, problems, context);
 });
 
 test('the ?embed page works under the policy', async () => {
   const { context, page, problems } = await open('index.html?embed&preset=hoglandet-2023&lang=en');
   assert.equal(await page.locator('header.top').count(), 0, 'no page chrome in embed mode');
-  const before = await total(page);
-  await typeKeys(page, page.locator('#f-kommun-0'), '100 000');
-  await page.keyboard.press('Tab');
-  assert.notEqual(await total(page), before);
-  assert.equal(await downloadWorkbook(page, page, 'Export as an Excel workbook (XLSX)'), 'hoglandets-samordningsforbund.xlsx');
-  assert.deepEqual(problems, []);
-  await canary(page, problems);
-  await context.close();
+  assert.equal(await changeAndExport(page, page, '100 000'), 'hoglandets-samordningsforbund.xlsx');
+  await finish(page, problems, context);
 });
 
 test('the embedding example works under the policy: the iframe follows its height, the mount point (embed.js) works', async () => {
@@ -146,14 +158,8 @@ test('the embedding example works under the policy: the iframe follows its heigh
   assert.equal(await total(inner), '8 000 000 kr');
   const mounted = page.locator('#finsam-kalkyl');
   assert.match(await text(mounted.locator('h2.budget-title')), /Samordningsförbundet Exempeldalen/);
-  const before = await total(mounted);
-  await typeKeys(page, mounted.locator('#f-kommun-0'), '1 000 000');
-  await page.keyboard.press('Tab');
-  assert.notEqual(await total(mounted), before);
-  assert.equal(await downloadWorkbook(page, mounted, 'Export as an Excel workbook (XLSX)'), 'samordningsforbundet-exempeldalen.xlsx');
-  assert.deepEqual(problems, []);
-  await canary(page, problems);
-  await context.close();
+  assert.equal(await changeAndExport(page, mounted, '1 000 000'), 'samordningsforbundet-exempeldalen.xlsx');
+  await finish(page, problems, context);
 });
 
 test('the page and the mount point need no more than script-src \'self\' \'wasm-unsafe-eval\' beside default-src \'self\'', async () => {
@@ -170,9 +176,7 @@ test('the page and the mount point need no more than script-src \'self\' \'wasm-
   await page.getByRole('button', { name: 'Avbryt' }).click();
   await downloadWorkbook(page, page, 'Exportera som Excel-arbetsbok (XLSX)');
   await page.evaluate(() => navigator.serviceWorker.ready);
-  assert.deepEqual(problems, []);
-  await canary(page, problems);
-  await context.close();
+  await finish(page, problems, context);
 
   const host = await open('host.html', { ...least, waitFor: '#finsam-kalkyl [data-testid=total-funding]' });
   await downloadWorkbook(host.page, host.page.locator('#finsam-kalkyl'), 'Export as an Excel workbook (XLSX)');
