@@ -121,12 +121,12 @@ pub fn read_bytes(file: web_sys::File, then: impl FnOnce(Vec<u8>) + 'static) {
     }));
 }
 
-/// `bytes` through the browser's `CompressionStream` or
-/// `DecompressionStream` (`class`) for raw deflate, as a Response to read
-/// the result from; none where the browser has no such stream. Reached
-/// through `Reflect`: web-sys has them only among its unstable APIs.
-fn through(bytes: &[u8], class: &str) -> Option<Response> {
-    let class: js_sys::Function = Reflect::get(&js_sys::global(), &class.into())
+/// `bytes` through the browser's `CompressionStream` for raw deflate, as a
+/// Response to read the result from; none where the browser has no such
+/// stream. Reached through `Reflect`: web-sys has it only among its
+/// unstable APIs. (Inflating is `www/takeover.js`'s, in bounded steps.)
+fn deflate(bytes: &[u8]) -> Option<Response> {
+    let class: js_sys::Function = Reflect::get(&js_sys::global(), &"CompressionStream".into())
         .ok()?
         .dyn_into()
         .ok()?;
@@ -162,7 +162,7 @@ async fn inflate(bytes: &[u8]) -> Option<String> {
 /// The fragment of a link's JSON: compressed, or as before where the
 /// browser cannot compress.
 async fn fragment(json: String) -> String {
-    let deflated = match through(json.as_bytes(), "CompressionStream").map(|r| r.array_buffer()) {
+    let deflated = match deflate(json.as_bytes()).map(|r| r.array_buffer()) {
         Some(Ok(buffer)) => settled(buffer).await,
         _ => None,
     };
