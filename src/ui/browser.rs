@@ -220,12 +220,7 @@ pub fn persist(state: &State, touch_url: bool) -> Result<(), Notice> {
 /// the page has drawn what `done` changed (the promise's next step runs
 /// after the render that `done` queued).
 pub fn copy_link(url: &str, done: impl FnOnce(bool) + 'static) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    let copying = if clipboard.is_undefined() {
-        js_sys::Promise::reject(&JsValue::NULL)
-    } else {
-        clipboard.write_text(url)
-    };
+    let copying = write_clipboard(url);
     let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
     let refused = std::rc::Rc::new(std::cell::Cell::new(false));
     let answer = |copied: bool| {
@@ -260,11 +255,21 @@ fn select_link() {
     }
 }
 
-/// Copies text to the clipboard where the browser allows it. The link is
+/// Copies text to the clipboard where the browser allows it. The code is
 /// shown on the page either way, so nothing depends on this working.
 pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
+    let _ = write_clipboard(text);
+}
+
+/// The clipboard's promise to hold `text`; rejected at once where there is
+/// no clipboard (a page served over plain http), which calling it would
+/// throw on.
+fn write_clipboard(text: &str) -> js_sys::Promise {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    if clipboard.is_undefined() {
+        js_sys::Promise::reject(&JsValue::NULL)
+    } else {
+        clipboard.write_text(text)
     }
 }
 
